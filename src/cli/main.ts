@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// argv → command. Maps errors to exit codes: 0 ok, 2 a user mistake (config, arguments, missing input),
+// 3 the run finished but rejected more than allowed, 1 a crash. stdout carries data; logs go to stderr.
+import { parseArgs } from 'node:util';
+import { EXIT, TilfredsError } from '../errors.js';
+import { log } from '../log.js';
+import { VERSION } from '../version.js';
+import { checkCommand } from './check-command.js';
+import { runCommand } from './run-command.js';
+
+const HELP = `tilfreds ${VERSION}: satisfaction trends and pain points per product from review dumps and survey exports
+
+Usage
+  tilfreds run   --config FILE [--locale L] [--period P]   the nightly job: read, score, aggregate, write reports
+  tilfreds check --config FILE                             validate the config, print the resolved config (JSON)
+  tilfreds --help | --version
+
+Options
+  -c, --config FILE   the config file (JSON; see README.md and DESIGN.md section 2)
+      --locale L      override output.locale: en, nb-NO, nn-NO, da-DK, sv-SE (Scandinavian = ';' and decimal comma)
+      --period P      override output.period: day, week, month, quarter
+
+Outputs (in output.dir): scored_reviews.csv, product_trends.csv, rejects.csv, run.json
+Exit codes: 0 ok; 1 crash; 2 config or input mistake; 3 more rejects than maxRejectRate
+Logs: JSON lines on stderr (TILFREDS_LOG_LEVEL=debug|info|warn|error). stdout: the run summary / data only.
+`;
+
+export type CliOptions = { config?: string; locale?: string; period?: string };
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      config: { type: 'string', short: 'c' },
+      locale: { type: 'string' },
+      period: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(HELP);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  if (rest.length) throw new TilfredsError('usage', `unexpected argument "${rest[0]}" (try --help)`);
+  const options: CliOptions = { config: values.config, locale: values.locale, period: values.period };
+  switch (command) {
+    case 'run':
+      return runCommand(options);
+    case 'check':
+      return checkCommand(options);
+    default:
+      throw new TilfredsError('usage', `unknown command "${command}": use run or check (try --help)`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof TilfredsError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`tilfreds: ${(err as Error).message}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    log.fatal({ err }, 'crash');
+    process.stderr.write(`tilfreds: crashed: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = EXIT.crash;
+  },
+);

@@ -1,0 +1,37 @@
+// `tilfreds run --config F`: ingest → analyze → aggregate → report, then the summary on stdout.
+import { EXIT } from '../errors.js';
+import { log } from '../log.js';
+import { runPipeline, type RunResult } from '../pipeline/run.js';
+import { writeRunManifest } from '../report/run-manifest.js';
+import { VERSION } from '../version.js';
+import { loadedLexicons } from './lexicons.js';
+import type { CliOptions } from './main.js';
+import { configFromOptions } from './load-options.js';
+
+const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+
+/** read = scored + rejected per input, as a table: the run's result is data, so it goes to stdout. */
+export function summaryTable(result: RunResult): string {
+  const rows = [['input', 'read', 'scored', 'rejected', 'reject rate', 'limit']];
+  for (const c of result.inputs) rows.push([c.input, String(c.read), String(c.scored), String(c.rejected), pct(c.rejectRate), pct(c.maxRejectRate)]);
+  const t = result.totals;
+  rows.push(['total', String(t.read), String(t.scored), String(t.rejected), pct(t.read ? t.rejected / t.read : 0), '']);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+export async function runCommand(options: CliOptions): Promise<number> {
+  const config = configFromOptions(options);
+  const lexicons = loadedLexicons();
+  log.info({ config: config.file, inputs: config.inputs.length, out: config.output.dir }, 'run started');
+  const result = await runPipeline(config, log);
+  const exitCode = result.overRejectLimit.length ? EXIT.tooManyRejects : EXIT.ok;
+  const manifest = writeRunManifest(config, result, lexicons, VERSION, exitCode);
+  log.info({ ...result.totals, seconds: result.timings.seconds, recordsPerSecond: result.timings.recordsPerSecond, peakRssMB: result.timings.peakRssMB, manifest }, 'run finished');
+  for (const input of result.overRejectLimit) {
+    const c = result.inputs.find((x) => x.input === input)!;
+    log.error({ input, rejectRate: c.rejectRate, maxRejectRate: c.maxRejectRate, byReason: c.byReason }, 'too many rejects: see rejects.csv');
+  }
+  process.stdout.write(summaryTable(result));
+  return exitCode;
+}

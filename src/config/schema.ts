@@ -1,0 +1,99 @@
+// The one config shape (DESIGN.md section 2): the types the pipeline reads after validation and defaults.
+// The JSON a user writes is checked against it by `validate.ts`; relative paths are resolved by `load.ts`.
+import type { Lang, TextRole } from '../types.js';
+
+export const PERIODS = ['day', 'week', 'month', 'quarter'] as const;
+export type Period = (typeof PERIODS)[number];
+
+export const FORMATS = ['csv', 'jsonl', 'json'] as const;
+export type InputFormat = (typeof FORMATS)[number];
+
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** A column by header name (CSV), dotted path or key (JSON), or 0-based position (CSV). */
+export type ColumnRef = string | number;
+
+export type CsvOptions = {
+  /** One character; `\t` for tab. Default `,`. */
+  readonly delimiter: string;
+  /** The quote character, or null for files without quoting (quotes are then plain text). Default `"`. */
+  readonly quote: string | null;
+  /** Default `utf-8`; a UTF-8 or UTF-16 byte-order mark overrides it. */
+  readonly encoding: Encoding;
+  /** Whether the first record is a header. Without one, columns are referred to by position. Default true. */
+  readonly header: boolean;
+};
+
+export type IdSpec = { readonly column: ColumnRef } | { readonly from: 'line' | 'hash' };
+
+export type ProductSpec =
+  | { readonly value: string }
+  | { readonly column: ColumnRef; readonly pattern?: RegExp }
+  | { readonly from: 'filename'; readonly pattern?: RegExp };
+
+export type DateSpec = (
+  | { readonly column: ColumnRef; readonly format: string }
+  | { readonly columns: { readonly year: ColumnRef; readonly month: ColumnRef; readonly day: ColumnRef } }
+) & {
+  /** When false, a blank date makes the record undated instead of a reject. Default true. */
+  readonly required: boolean;
+};
+
+export type ScoreSpec = {
+  readonly column: ColumnRef;
+  /** [worst, best]; [5, 1] means 5 is worst. */
+  readonly scale: readonly [number, number];
+  /** Raw values meaning "no answer" (e.g. "6" = don't know). */
+  readonly missing: readonly string[];
+  /** A regex whose first capture group holds the number, e.g. `__label__(\d)`. */
+  readonly pattern?: RegExp;
+};
+
+export type TextSpec =
+  | { readonly column: ColumnRef; readonly role: TextRole; readonly required: boolean }
+  /** Text read from a file per record; `{field}` placeholders are filled from the record, relative to the input file. */
+  | { readonly file: string; readonly role: TextRole; readonly required: boolean };
+
+export type LanguageSpec = Lang | 'auto' | { readonly column: ColumnRef };
+
+export type InputConfig = {
+  readonly name: string;
+  /** Absolute path; `*` and `?` wildcards allowed in the file name part. */
+  readonly path: string;
+  readonly format: InputFormat;
+  readonly csv: CsvOptions;
+  readonly id: IdSpec;
+  readonly product: ProductSpec;
+  readonly date: DateSpec | undefined;
+  readonly rating: ScoreSpec | undefined;
+  readonly nps: ScoreSpec | undefined;
+  readonly csat: ScoreSpec | undefined;
+  readonly text: readonly TextSpec[];
+  /** Texts that mean "no answer" (`N/A`, `No Negative`), compared trimmed and case-insensitively. */
+  readonly placeholders: readonly string[];
+  readonly language: LanguageSpec;
+  readonly maxRejectRate: number;
+  /** Longer texts are rejected (`text-too-long`): a 100 KB "review" is a paste accident or an attack. */
+  readonly maxTextLength: number;
+};
+
+export type OutputConfig = {
+  /** Absolute path of the output folder. */
+  readonly dir: string;
+  readonly period: Period;
+  /** `en` (comma, decimal point) or a Scandinavian locale `nb-NO` / `nn-NO` / `da-DK` / `sv-SE` (semicolon, decimal comma). */
+  readonly locale: string;
+};
+
+export type Config = {
+  /** Absolute path of the config file, and the sha256 of its bytes. */
+  readonly file: string;
+  readonly hash: string;
+  readonly output: OutputConfig;
+  readonly maxRejectRate: number;
+  readonly inputs: readonly InputConfig[];
+};
+
+export const DEFAULT_MAX_REJECT_RATE = 0.05;
+export const DEFAULT_MAX_TEXT_LENGTH = 32_768;

@@ -1,0 +1,296 @@
+// Checks the JSON a user wrote against the config shape in schema.ts and fills in defaults.
+// Every mistake names the field, what was expected and what was found; unknown keys suggest the nearest known one.
+import { isAbsolute, resolve } from 'node:path';
+import { compileDateFormat } from '../ingest/parse-date.js';
+import { LANGS, TEXT_ROLES, type Lang, type TextRole } from '../types.js';
+import { configError } from '../errors.js';
+import {
+  DEFAULT_MAX_REJECT_RATE,
+  DEFAULT_MAX_TEXT_LENGTH,
+  ENCODINGS,
+  FORMATS,
+  PERIODS,
+  type ColumnRef,
+  type Config,
+  type CsvOptions,
+  type DateSpec,
+  type Encoding,
+  type IdSpec,
+  type InputConfig,
+  type LanguageSpec,
+  type OutputConfig,
+  type ProductSpec,
+  type ScoreSpec,
+  type TextSpec,
+} from './schema.js';
+
+export const SCANDINAVIAN_LOCALES = ['nb-NO', 'nn-NO', 'da-DK', 'sv-SE', 'nb', 'nn', 'no', 'da', 'sv'];
+const LOCALES = ['en', 'en-US', 'en-GB', ...SCANDINAVIAN_LOCALES];
+
+type Json = unknown;
+
+function describe(v: Json): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `an array ${JSON.stringify(v).slice(0, 60)}`;
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 60 ? v.slice(0, 60) + '…' : v)}`;
+  return `${typeof v} ${String(v)}`;
+}
+
+function fail(path: string, expected: string, found: Json): never {
+  throw configError(`config: ${path}: expected ${expected}, found ${describe(found)}`);
+}
+
+/** Levenshtein distance, for "did you mean" on unknown keys. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function object(path: string, v: Json, known: readonly string[]): Record<string, Json> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) fail(path || '(top level)', 'an object', v);
+  for (const key of Object.keys(v)) {
+    if (!known.includes(key)) {
+      const hint = nearest(key, known);
+      throw configError(
+        `config: ${path ? `${path}.` : ''}${key}: unknown key${hint ? `; did you mean "${hint}"?` : ''} (known keys: ${known.join(', ')})`,
+      );
+    }
+  }
+  return v as Record<string, Json>;
+}
+
+function string(path: string, v: Json): string {
+  if (typeof v !== 'string' || v.length === 0) fail(path, 'a non-empty string', v);
+  return v;
+}
+
+function oneOf<T extends string>(path: string, v: Json, options: readonly T[]): T {
+  if (typeof v !== 'string' || !options.includes(v as T)) {
+    const hint = typeof v === 'string' ? nearest(v, options) : undefined;
+    fail(path, `one of ${options.map((o) => JSON.stringify(o)).join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`, v);
+  }
+  return v as T;
+}
+
+function rate(path: string, v: Json): number {
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) fail(path, 'a share between 0 and 1 (0.05 = 5 %)', v);
+  return v;
+}
+
+function regex(path: string, v: Json): RegExp {
+  const source = string(path, v);
+  let re: RegExp;
+  try {
+    re = new RegExp(source, 'u');
+  } catch (e) {
+    throw configError(`config: ${path}: invalid regular expression ${JSON.stringify(source)}: ${(e as Error).message}`);
+  }
+  if (!/\((?!\?)/.test(source)) fail(path, 'a regular expression with a capture group, e.g. "^(.+)_reviews\\.csv$"', v);
+  return re;
+}
+
+function column(path: string, v: Json): ColumnRef {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+  if (typeof v === 'string' && v.length > 0) return v;
+  return fail(path, 'a column name (or JSON field path) or a 0-based column number', v);
+}
+
+function stringList(path: string, v: Json): string[] {
+  if (!Array.isArray(v)) fail(path, 'an array of strings', v);
+  return v.map((x, i) => {
+    if (typeof x === 'number') return String(x);
+    if (typeof x !== 'string') fail(`${path}[${i}]`, 'a string', x);
+    return x;
+  });
+}
+
+/** Command-line overrides of the output section, checked like the file's values. */
+export function outputOverrides(o: { period?: string; locale?: string }): Partial<Pick<OutputConfig, 'period' | 'locale'>> {
+  return {
+    ...(o.period === undefined ? {} : { period: oneOf('--period', o.period, PERIODS) }),
+    ...(o.locale === undefined ? {} : { locale: oneOf('--locale', o.locale, LOCALES) }),
+  };
+}
+
+function output(v: Json, base: string): OutputConfig {
+  const o = object('output', v ?? {}, ['dir', 'period', 'locale']);
+  return {
+    dir: resolve(base, o.dir === undefined ? 'out' : string('output.dir', o.dir)),
+    period: o.period === undefined ? 'month' : oneOf('output.period', o.period, PERIODS),
+    locale: o.locale === undefined ? 'en' : oneOf('output.locale', o.locale, LOCALES),
+  };
+}
+
+function csvOptions(path: string, v: Json): CsvOptions {
+  const o = object(path, v ?? {}, ['delimiter', 'quote', 'encoding', 'header']);
+  let delimiter = ',';
+  if (o.delimiter !== undefined) {
+    delimiter = o.delimiter === 'tab' || o.delimiter === '\\t' ? '\t' : string(`${path}.delimiter`, o.delimiter);
+    if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) {
+      fail(`${path}.delimiter`, 'one character such as "," ";" "|" or "\\t" (tab)', o.delimiter);
+    }
+  }
+  let quote: string | null = '"';
+  if (o.quote === null || o.quote === '' || o.quote === false) quote = null;
+  else if (o.quote !== undefined) {
+    quote = string(`${path}.quote`, o.quote);
+    if (quote.length !== 1 || quote === delimiter) fail(`${path}.quote`, 'one character (or null for no quoting)', o.quote);
+  }
+  let encoding: Encoding = 'utf-8';
+  if (o.encoding !== undefined) {
+    const aliases: Record<string, Encoding> = { utf8: 'utf-8', cp1252: 'windows-1252', latin1: 'windows-1252', 'iso-8859-1': 'windows-1252', 'utf-16': 'utf-16le', utf16le: 'utf-16le' };
+    const raw = typeof o.encoding === 'string' ? o.encoding.toLowerCase() : o.encoding;
+    encoding = oneOf(`${path}.encoding`, typeof raw === 'string' ? (aliases[raw] ?? raw) : raw, ENCODINGS);
+  }
+  if (o.header !== undefined && typeof o.header !== 'boolean') fail(`${path}.header`, 'true or false', o.header);
+  return { delimiter, quote, encoding, header: o.header !== false };
+}
+
+function idSpec(path: string, v: Json): IdSpec {
+  if (v === undefined) return { from: 'line' };
+  const o = object(path, v, ['column', 'from']);
+  if (o.column !== undefined) return { column: column(`${path}.column`, o.column) };
+  if (o.from !== undefined) return { from: oneOf(`${path}.from`, o.from, ['line', 'hash'] as const) };
+  return fail(path, '{ "column": … }, { "from": "line" } or { "from": "hash" }', v);
+}
+
+function productSpec(path: string, v: Json): ProductSpec {
+  if (v === undefined) fail(path, '{ "value": … }, { "column": … } or { "from": "filename", "pattern": … }', v);
+  const o = object(path, v, ['value', 'column', 'from', 'pattern']);
+  const pattern = o.pattern === undefined ? {} : { pattern: regex(`${path}.pattern`, o.pattern) };
+  if (o.value !== undefined) return { value: string(`${path}.value`, o.value) };
+  if (o.column !== undefined) return { column: column(`${path}.column`, o.column), ...pattern };
+  if (o.from !== undefined) return { from: oneOf(`${path}.from`, o.from, ['filename'] as const), ...pattern };
+  return fail(path, 'one of "value", "column" or "from": "filename"', v);
+}
+
+function dateSpec(path: string, v: Json): DateSpec | undefined {
+  if (v === undefined) return undefined;
+  const o = object(path, v, ['column', 'format', 'columns', 'required']);
+  if (o.required !== undefined && typeof o.required !== 'boolean') fail(`${path}.required`, 'true or false', o.required);
+  const required = o.required !== false;
+  if (o.columns !== undefined) {
+    const c = object(`${path}.columns`, o.columns, ['year', 'month', 'day']);
+    return {
+      columns: { year: column(`${path}.columns.year`, c.year), month: column(`${path}.columns.month`, c.month), day: column(`${path}.columns.day`, c.day) },
+      required,
+    };
+  }
+  const format = o.format === undefined ? 'iso' : string(`${path}.format`, o.format);
+  try {
+    compileDateFormat(format);
+  } catch (e) {
+    throw configError(`config: ${path}.format: ${(e as Error).message}`);
+  }
+  return { column: column(`${path}.column`, o.column), format, required };
+}
+
+function scale(path: string, v: Json, fallback: [number, number] | undefined): [number, number] {
+  if (v === undefined && fallback) return fallback;
+  if (!Array.isArray(v) || v.length !== 2 || !v.every((n) => typeof n === 'number' && Number.isFinite(n)) || v[0] === v[1]) {
+    fail(path, 'two different numbers [worst, best], e.g. [1, 5], or [5, 1] when 5 is worst', v);
+  }
+  return [v[0] as number, v[1] as number];
+}
+
+function scoreSpec(path: string, v: Json, fallbackScale: [number, number] | undefined): ScoreSpec | undefined {
+  if (v === undefined) return undefined;
+  const o = object(path, v, ['column', 'scale', 'missing', 'pattern']);
+  return {
+    column: column(`${path}.column`, o.column),
+    scale: scale(`${path}.scale`, o.scale, fallbackScale),
+    missing: o.missing === undefined ? [] : stringList(`${path}.missing`, o.missing),
+    ...(o.pattern === undefined ? {} : { pattern: regex(`${path}.pattern`, o.pattern) }),
+  };
+}
+
+function textSpecs(path: string, v: Json): TextSpec[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) fail(path, 'an array of { "column": …, "role": … }', v);
+  return v.map((entry, i) => {
+    const p = `${path}[${i}]`;
+    const o = object(p, entry, ['column', 'file', 'role', 'required']);
+    const role: TextRole = o.role === undefined ? 'review' : oneOf(`${p}.role`, o.role, TEXT_ROLES);
+    if (o.required !== undefined && typeof o.required !== 'boolean') fail(`${p}.required`, 'true or false', o.required);
+    const required = o.required === true;
+    if (o.file !== undefined) return { file: string(`${p}.file`, o.file), role, required };
+    return { column: column(`${p}.column`, o.column), role, required };
+  });
+}
+
+function languageSpec(path: string, v: Json): LanguageSpec {
+  if (v === undefined || v === 'auto') return 'auto';
+  if (typeof v === 'string') return oneOf(path, v, [...LANGS, 'auto'] as const) as Lang;
+  const o = object(path, v, ['column']);
+  return { column: column(`${path}.column`, o.column) };
+}
+
+function input(i: number, v: Json, base: string, defaultRate: number): InputConfig {
+  const path = `inputs[${i}]`;
+  const o = object(path, v, [
+    'name', 'path', 'format', 'csv', 'id', 'product', 'date', 'rating', 'nps', 'csat', 'text',
+    'placeholders', 'language', 'maxRejectRate', 'maxTextLength',
+  ]);
+  const format = o.format === undefined ? 'csv' : oneOf(`${path}.format`, o.format, FORMATS);
+  if (o.csv !== undefined && format !== 'csv') fail(`${path}.csv`, `no "csv" options for format "${format}"`, o.csv);
+  const file = string(`${path}.path`, o.path);
+  if (o.maxTextLength !== undefined && !(typeof o.maxTextLength === 'number' && Number.isInteger(o.maxTextLength) && o.maxTextLength > 0)) {
+    fail(`${path}.maxTextLength`, 'a positive whole number of characters', o.maxTextLength);
+  }
+  const spec: InputConfig = {
+    name: o.name === undefined ? `input${i + 1}` : string(`${path}.name`, o.name),
+    path: isAbsolute(file) ? file : resolve(base, file),
+    format,
+    csv: csvOptions(`${path}.csv`, o.csv),
+    id: idSpec(`${path}.id`, o.id),
+    product: productSpec(`${path}.product`, o.product),
+    date: dateSpec(`${path}.date`, o.date),
+    rating: scoreSpec(`${path}.rating`, o.rating, undefined),
+    nps: scoreSpec(`${path}.nps`, o.nps, [0, 10]),
+    csat: scoreSpec(`${path}.csat`, o.csat, [1, 5]),
+    text: textSpecs(`${path}.text`, o.text),
+    placeholders: o.placeholders === undefined ? [] : stringList(`${path}.placeholders`, o.placeholders),
+    language: languageSpec(`${path}.language`, o.language),
+    maxRejectRate: o.maxRejectRate === undefined ? defaultRate : rate(`${path}.maxRejectRate`, o.maxRejectRate),
+    maxTextLength: (o.maxTextLength as number | undefined) ?? DEFAULT_MAX_TEXT_LENGTH,
+  };
+  if (spec.nps && (spec.nps.scale[0] !== 0 || spec.nps.scale[1] !== 10)) fail(`${path}.nps.scale`, 'the NPS scale [0, 10] (or leave it out)', o.nps && (o.nps as Record<string, Json>).scale);
+  if (!spec.text.length && !spec.rating && !spec.nps && !spec.csat) {
+    fail(path, 'at least one of "text", "rating", "nps" or "csat" to analyse', v);
+  }
+  return spec;
+}
+
+/** Validates parsed config JSON. `base` is the config file's folder; relative paths resolve against it. */
+export function validateConfig(json: Json, file: string, hash: string, base: string): Config {
+  const o = object('', json, ['output', 'inputs', 'maxRejectRate', '$schema', 'description']);
+  const maxRejectRate = o.maxRejectRate === undefined ? DEFAULT_MAX_REJECT_RATE : rate('maxRejectRate', o.maxRejectRate);
+  if (!Array.isArray(o.inputs) || o.inputs.length === 0) fail('inputs', 'a non-empty array of inputs', o.inputs);
+  const inputs = o.inputs.map((v, i) => input(i, v, base, maxRejectRate));
+  const names = new Set<string>();
+  inputs.forEach((inp, i) => {
+    if (names.has(inp.name)) fail(`inputs[${i}].name`, 'a name no other input has', inp.name);
+    names.add(inp.name);
+  });
+  return { file, hash, output: output(o.output, base), maxRejectRate, inputs };
+}

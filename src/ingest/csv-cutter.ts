@@ -1,0 +1,235 @@
+// Cuts decoded CSV text into records, quote-aware, counting physical lines. It sits in front of fast-csv
+// because fast-csv ends its stream at the first malformed quote and loses the rest of the chunk
+// (DESIGN.md section 6): here a malformed record becomes one reject and reading resumes on the next line.
+//
+// The rules (RFC 4180, lenient on line ends):
+// - a field that starts with the quote is quoted; `""` inside it is a literal quote; it may span lines;
+// - after a closing quote comes a delimiter or a line end, anything else is malformed;
+// - a quote inside an unquoted field is malformed (`csv-bare-quote`), unless quoting is off;
+// - records end at LF, CRLF or a bare CR; blank lines are skipped (they hold no record).
+// A malformed record is rejected with its first physical line as the raw value, and reading resumes at the
+// line after the one it started on: an unclosed quote swallows no good records, it costs a rescan of a few lines.
+//
+// An unclosed quote can also pair with a later quote that happens to be followed by a line end, and so swallow
+// whole records into one "multi-line field". Structure alone cannot tell that from a real multi-line answer, so
+// once the record width is known (from the first record: the header, or the first row) the lines inside such a field are read again as records of their own: when
+// more of them are complete records of the right width than not, the quote was unclosed.
+
+import type { RejectCode } from '../types.js';
+
+export type CutRecord = {
+  kind: 'record';
+  /** The record's text, without its line terminator. */
+  text: string;
+  /** Physical line (1-based) the record starts on. */
+  line: number;
+};
+export type CutMalformed = { kind: 'malformed'; code: RejectCode; reason: string; line: number; raw: string };
+export type CutItem = CutRecord | CutMalformed;
+
+export type CutterOptions = {
+  delimiter: string;
+  quote: string | null;
+  /** A record longer than this (in characters) is rejected: it is almost surely an unclosed quote. */
+  maxRecordChars?: number;
+};
+
+const LF = 10;
+const CR = 13;
+export const DEFAULT_MAX_RECORD_CHARS = 4 << 20;
+
+type Scan =
+  | { kind: 'end'; at: number; next: number; lines: number } // record ends at `at`; the next starts at `next`
+  | { kind: 'more' } // need more text to decide
+  | { kind: 'malformed'; code: RejectCode; reason: string };
+
+export class CsvCutter {
+  private buf = '';
+  private line = 1;
+  private readonly delim: number;
+  private readonly quote: number;
+  private readonly maxChars: number;
+  private width = 0;
+
+  constructor(options: CutterOptions) {
+    this.delim = options.delimiter.charCodeAt(0);
+    this.quote = options.quote === null ? -1 : options.quote.charCodeAt(0);
+    this.maxChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+  }
+
+  /** Adds text and returns the records it completes. */
+  push(text: string): CutItem[] {
+    this.buf = this.buf.length ? this.buf + text : text;
+    return this.drain(false);
+  }
+
+  /** Returns what is left at the end of the input. */
+  end(): CutItem[] {
+    return this.drain(true);
+  }
+
+  private drain(final: boolean): CutItem[] {
+    const out: CutItem[] = [];
+    let start = 0;
+    const buf = this.buf;
+    while (start < buf.length) {
+      const scan = this.scan(buf, start, final);
+      if (scan.kind === 'more') {
+        if (buf.length - start > this.maxChars) {
+          start = this.malformed(out, buf, start, 'record-too-large', `record longer than ${this.maxChars} characters (an unclosed quote?)`);
+          continue;
+        }
+        break;
+      }
+      if (scan.kind === 'malformed') {
+        start = this.malformed(out, buf, start, scan.code, scan.reason);
+        continue;
+      }
+      if (scan.lines > 1 && this.width > 1 && this.swallowsRecords(buf, start, scan.at)) {
+        start = this.malformed(out, buf, start, 'csv-unclosed-quote', 'a quoted field is not closed: the lines after it are records of their own');
+        continue;
+      }
+      if (scan.at > start) {
+        if (this.width === 0) this.width = this.lineFields(buf, start, scan.at);
+        out.push({ kind: 'record', text: buf.slice(start, scan.at), line: this.line });
+      }
+      this.line += scan.lines;
+      start = scan.next;
+    }
+    this.buf = start === 0 ? buf : buf.slice(start);
+    return out;
+  }
+
+  /** Emits a reject for the record at `start` and returns where reading resumes: the line after its first line. */
+  private malformed(out: CutItem[], buf: string, start: number, code: RejectCode, reason: string): number {
+    let eol = start;
+    while (eol < buf.length && buf.charCodeAt(eol) !== LF && buf.charCodeAt(eol) !== CR) eol++;
+    out.push({ kind: 'malformed', code, reason, line: this.line, raw: buf.slice(start, eol) });
+    this.line += 1;
+    if (eol < buf.length && buf.charCodeAt(eol) === CR && buf.charCodeAt(eol + 1) === LF) return eol + 2;
+    return Math.min(eol + 1, buf.length);
+  }
+
+  /** Finds the end of the record starting at `start`. */
+  private scan(buf: string, start: number, final: boolean): Scan {
+    const { delim, quote } = this;
+    const n = buf.length;
+    let i = start;
+    let lines = 0; // line breaks inside quoted fields
+    let fieldStart = true;
+    for (;;) {
+      if (i >= n) return final ? { kind: 'end', at: n, next: n, lines: 0 } : { kind: 'more' };
+      let c = buf.charCodeAt(i);
+      if (fieldStart && c === quote) {
+        // Quoted field: jump from quote to quote, counting the line breaks in between.
+        const open = i;
+        let j = i + 1;
+        for (;;) {
+          const q = buf.indexOf(buf[open]!, j);
+          if (q === -1) {
+            if (!final) return { kind: 'more' };
+            return { kind: 'malformed', code: 'csv-unclosed-quote', reason: 'a quoted field is never closed' };
+          }
+          lines += countLineBreaks(buf, j, q);
+          if (q + 1 >= n && !final) return { kind: 'more' };
+          const after = q + 1 < n ? buf.charCodeAt(q + 1) : -1;
+          if (after === quote) {
+            j = q + 2;
+            continue;
+          }
+          if (after === delim || after === LF || after === CR || after === -1) {
+            i = q + 1;
+            break;
+          }
+          return lines > 0
+            ? { kind: 'malformed', code: 'csv-unclosed-quote', reason: 'a quoted field runs over the line end and is not closed properly' }
+            : { kind: 'malformed', code: 'csv-bare-quote', reason: 'a quote inside a quoted field must be doubled ("")' };
+        }
+        fieldStart = false;
+        continue;
+      }
+      // Unquoted: up to the next delimiter or line end.
+      while (c !== delim && c !== LF && c !== CR) {
+        if (c === quote) return { kind: 'malformed', code: 'csv-bare-quote', reason: 'a quote inside an unquoted field (quote the field and double the quote)' };
+        if (++i >= n) return final ? { kind: 'end', at: n, next: n, lines } : { kind: 'more' };
+        c = buf.charCodeAt(i);
+      }
+      if (c === delim) {
+        i++;
+        fieldStart = true;
+        if (i >= n && final) return { kind: 'end', at: n, next: n, lines }; // trailing delimiter at EOF
+        continue;
+      }
+      if (c === CR) {
+        if (i + 1 >= n && !final) return { kind: 'more' }; // a CRLF may be cut by the chunk boundary
+        return { kind: 'end', at: i, next: buf.charCodeAt(i + 1) === LF ? i + 2 : i + 1, lines: lines + 1 };
+      }
+      return { kind: 'end', at: i, next: i + 1, lines: lines + 1 };
+    }
+  }
+
+  /** Whether the inner lines of a multi-line record (all but its first and last) read as complete records. */
+  private swallowsRecords(buf: string, start: number, end: number): boolean {
+    let complete = 0;
+    let other = 0;
+    let lineStart = nextLineStart(buf, start, end);
+    for (let next = nextLineStart(buf, lineStart, end); next < end; lineStart = next, next = nextLineStart(buf, next, end)) {
+      if (this.lineFields(buf, lineStart, lineEnd(buf, lineStart, end)) === this.width) complete++;
+      else other++;
+    }
+    return complete > 0 && complete > other;
+  }
+
+  /** Fields in buf[from, to) read as one record, or -1 when it is not a well-formed record. */
+  private lineFields(buf: string, from: number, to: number): number {
+    const { delim, quote } = this;
+    let fields = 1;
+    let i = from;
+    while (i < to) {
+      if (buf.charCodeAt(i) === quote) {
+        let q = i + 1;
+        for (;;) {
+          q = buf.indexOf(buf[i]!, q);
+          if (q === -1 || q >= to) return -1;
+          if (buf.charCodeAt(q + 1) === quote && q + 1 < to) q += 2;
+          else break;
+        }
+        i = q + 1;
+        if (i < to && buf.charCodeAt(i) !== delim) return -1;
+      } else {
+        while (i < to && buf.charCodeAt(i) !== delim) {
+          if (buf.charCodeAt(i) === quote) return -1;
+          i++;
+        }
+      }
+      if (i < to) {
+        fields++;
+        i++;
+      }
+    }
+    return fields;
+  }
+}
+
+function lineEnd(buf: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && buf.charCodeAt(i) !== LF && buf.charCodeAt(i) !== CR) i++;
+  return i;
+}
+
+function nextLineStart(buf: string, from: number, limit: number): number {
+  const i = lineEnd(buf, from, limit);
+  if (i >= limit) return limit;
+  return buf.charCodeAt(i) === CR && buf.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+}
+
+/** LF, CRLF and bare CR each count as one line break. */
+export function countLineBreaks(s: string, from: number, to: number): number {
+  let count = 0;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c === LF) count++;
+    else if (c === CR && s.charCodeAt(k + 1) !== LF) count++;
+  }
+  return count;
+}

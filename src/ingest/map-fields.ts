@@ -1,0 +1,234 @@
+// Raw row → Review through the config's field mapping, or a Reject naming the field, the raw value and why.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve, sep } from 'node:path';
+import type { ColumnRef, InputConfig } from '../config/schema.js';
+import { configError } from '../errors.js';
+import { LANGS, type Lang, type RejectCode, type Score, type SourceItem, type SourceRef, type TextPart } from '../types.js';
+import { compileDateFormat, dateFromParts, type DateParser } from './parse-date.js';
+import { parseNps, parseScore } from './parse-score.js';
+
+/** Reads one field of a raw row: a CSV row (array) or a JSON object. */
+export type FieldGetter = (row: unknown) => unknown;
+/** Turns a column reference into a getter, or throws a config error naming the missing column. */
+export type ColumnResolver = (ref: ColumnRef, field: string) => FieldGetter;
+
+export type RecordMapper = (row: unknown, ref: SourceRef) => SourceItem;
+
+const LANG_ALIASES: ReadonlyMap<string, Lang> = new Map<string, Lang>([
+  ...LANGS.map((l) => [l, l] as const),
+  ['no', 'nb'], ['nob', 'nb'], ['nno', 'nn'], ['dan', 'da'], ['swe', 'sv'], ['eng', 'en'], ['en-us', 'en'], ['en-gb', 'en'],
+  ['nb-no', 'nb'], ['nn-no', 'nn'], ['da-dk', 'da'], ['sv-se', 'sv'],
+]);
+
+function asText(v: unknown): string | undefined {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  return undefined;
+}
+
+/** Scalars become their string form; objects and arrays do not. */
+function asScalar(v: unknown): string | undefined {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  return undefined;
+}
+
+function reject(ref: SourceRef, code: RejectCode, reason: string, field?: string, actual?: unknown): SourceItem {
+  const raw = actual === undefined ? undefined : typeof actual === 'string' ? actual : JSON.stringify(actual);
+  return { kind: 'reject', reject: { ref, code, reason, ...(field ? { field } : {}), ...(raw !== undefined ? { actual: raw } : {}) } };
+}
+
+/** The product for a whole file when it comes from the file name; a pattern that does not match is a config error. */
+function productFromFilename(input: InputConfig, file: string, pattern: RegExp | undefined): string {
+  const name = basename(file);
+  if (!pattern) return basename(name, extname(name));
+  const m = pattern.exec(name);
+  if (!m || !m[1]) {
+    throw configError(`config: input "${input.name}": product.pattern ${pattern.source} does not match the file name "${name}" (it needs a capture group that matches)`);
+  }
+  return m[1];
+}
+
+/** Builds the mapper for one file of an input. `column` resolves column references against that file's header. */
+export function compileMapper(input: InputConfig, file: string, column: ColumnResolver): RecordMapper {
+  const fileBase = basename(file);
+  const fileDir = dirname(file);
+  const placeholders = new Set(input.placeholders.map((p) => p.trim().toLowerCase()));
+
+  // --- id
+  const idSpec = input.id;
+  const idGetter = 'column' in idSpec ? column(idSpec.column, 'id.column') : undefined;
+  const idFrom = 'from' in idSpec ? idSpec.from : undefined;
+
+  // --- product
+  const p = input.product;
+  let productConst: string | undefined;
+  let productGetter: FieldGetter | undefined;
+  let productPattern: RegExp | undefined;
+  if ('value' in p) productConst = p.value;
+  else if ('from' in p) productConst = productFromFilename(input, file, p.pattern);
+  else [productGetter, productPattern] = [column(p.column, 'product.column'), p.pattern];
+
+  // --- date
+  const d = input.date;
+  let dateGetter: FieldGetter | undefined;
+  let dateParser: DateParser | undefined;
+  let dateParts: [FieldGetter, FieldGetter, FieldGetter] | undefined;
+  if (d && 'column' in d) [dateGetter, dateParser] = [column(d.column, 'date.column'), compileDateFormat(d.format)];
+  else if (d) dateParts = [column(d.columns.year, 'date.columns.year'), column(d.columns.month, 'date.columns.month'), column(d.columns.day, 'date.columns.day')];
+
+  const rating = input.rating && { spec: input.rating, get: column(input.rating.column, 'rating.column') };
+  const nps = input.nps && { spec: input.nps, get: column(input.nps.column, 'nps.column') };
+  const csat = input.csat && { spec: input.csat, get: column(input.csat.column, 'csat.column') };
+  const texts = input.text.map((t, i) =>
+    'column' in t
+      ? { ...t, name: `text[${i}] (${t.column})`, get: column(t.column, `text[${i}].column`), template: undefined }
+      : { ...t, name: `text[${i}] (${t.file})`, get: undefined, template: compileTemplate(t.file, column, `text[${i}].file`) },
+  );
+  const lang = input.language;
+  const langGetter = typeof lang === 'object' ? column(lang.column, 'language.column') : undefined;
+  const langConst = typeof lang === 'string' && lang !== 'auto' ? lang : undefined;
+
+  return (row, ref) => {
+    // product
+    let product = productConst;
+    if (productGetter) {
+      const raw = asScalar(productGetter(row));
+      if (raw === undefined) return reject(ref, 'bad-type', 'expected the product as text', 'product', productGetter(row));
+      const v = raw.trim();
+      if (!v) return reject(ref, 'missing-product', 'the product is blank', 'product', raw);
+      if (productPattern) {
+        const m = productPattern.exec(v);
+        if (!m || !m[1]) return reject(ref, 'missing-product', `the product pattern ${productPattern.source} does not match`, 'product', v);
+        product = m[1];
+      } else product = v;
+    }
+
+    // date
+    let date: string | undefined;
+    if (dateGetter && dateParser) {
+      const raw = asScalar(dateGetter(row));
+      if (raw === undefined) return reject(ref, 'bad-date', 'expected a date as text or a number', 'date', dateGetter(row));
+      if (raw.trim()) {
+        const r = dateParser(raw);
+        if (!r.ok) return reject(ref, 'bad-date', r.reason, 'date', raw);
+        date = r.date;
+      } else if (d!.required) return reject(ref, 'missing-date', 'the date is blank (set date.required to false to count such records as undated)', 'date', raw);
+    } else if (dateParts) {
+      const parts = dateParts.map((g) => asScalar(g(row)));
+      if (parts.some((x) => x === undefined)) return reject(ref, 'bad-date', 'expected year, month and day as numbers', 'date', parts.join('-'));
+      const [y, m, dd] = parts as [string, string, string];
+      if (y.trim() && m.trim() && dd.trim()) {
+        const r = dateFromParts(y, m, dd);
+        if (!r.ok) return reject(ref, 'bad-date', r.reason, 'date', `${y}-${m}-${dd}`);
+        date = r.date;
+      } else if (d!.required) return reject(ref, 'missing-date', 'year, month or day is blank', 'date', `${y}-${m}-${dd}`);
+    }
+
+    // scores
+    let ratingScore: Score | undefined;
+    if (rating) {
+      const r = parseScore(rating.get(row), rating.spec);
+      if (!r.ok) return reject(ref, 'bad-rating', r.reason, 'rating', rating.get(row));
+      ratingScore = r.score;
+    }
+    let npsScore: number | undefined;
+    if (nps) {
+      const r = parseNps(nps.get(row), nps.spec.missing as string[]);
+      if (!r.ok) return reject(ref, 'bad-nps', r.reason, 'nps', nps.get(row));
+      npsScore = r.nps;
+    }
+    let csatScore: Score | undefined;
+    if (csat) {
+      const r = parseScore(csat.get(row), csat.spec);
+      if (!r.ok) return reject(ref, 'bad-csat', r.reason, 'csat', csat.get(row));
+      const best = csat.spec.scale[1];
+      csatScore = r.score && { ...r.score, top2: Math.abs(r.score.raw - best) <= 1 };
+    }
+
+    // texts
+    const parts: TextPart[] = [];
+    for (const t of texts) {
+      let raw: string | undefined;
+      if (t.template) {
+        const path = t.template(row);
+        if (path === undefined) return reject(ref, 'missing-text-file', 'a field of the text file name is blank', t.name);
+        const target = resolve(fileDir, path);
+        // The name comes from the data: it must not reach outside the input's folder.
+        if (!target.startsWith(fileDir + sep)) return reject(ref, 'missing-text-file', 'the text file name points outside the input folder', t.name, path);
+        try {
+          raw = readFileSync(target, 'utf8');
+        } catch {
+          return reject(ref, 'missing-text-file', 'cannot read the text file', t.name, path);
+        }
+      } else {
+        raw = asText(t.get!(row));
+        if (raw === undefined) return reject(ref, 'bad-type', 'expected text', t.name, t.get!(row));
+      }
+      const text = raw.trim();
+      if (!text || placeholders.has(text.toLowerCase())) {
+        if (t.required) return reject(ref, 'empty-text', 'the text is blank or a placeholder', t.name, raw);
+        continue;
+      }
+      if (text.length > input.maxTextLength) {
+        return reject(ref, 'text-too-long', `text of ${text.length} characters, more than maxTextLength ${input.maxTextLength}`, t.name, text);
+      }
+      parts.push({ role: t.role, text });
+    }
+    if (!parts.length && !ratingScore && npsScore === undefined && !csatScore) {
+      return reject(ref, 'nothing-to-score', 'no text, rating, NPS or CSAT in this record');
+    }
+
+    // id
+    let id: string;
+    if (idGetter) {
+      const raw = asScalar(idGetter(row));
+      if (raw === undefined) return reject(ref, 'bad-type', 'expected the id as text or a number', 'id', idGetter(row));
+      id = raw.trim();
+      if (!id) return reject(ref, 'missing-id', 'the id is blank', 'id', raw);
+    } else if (idFrom === 'line') {
+      id = `${fileBase}#${ref.row}`;
+    } else {
+      id = contentHash(product!, date, parts, ratingScore, npsScore, csatScore);
+    }
+
+    let language: Lang | undefined = langConst;
+    if (langGetter) {
+      const raw = asScalar(langGetter(row));
+      language = raw ? LANG_ALIASES.get(raw.trim().toLowerCase()) : undefined;
+    }
+
+    return {
+      kind: 'review',
+      review: { id, ref, product: product!, date, texts: parts, language, rating: ratingScore, nps: npsScore, csat: csatScore },
+    };
+  };
+}
+
+/** `{field}` placeholders in a file name template, filled from the record; undefined if one is blank. */
+function compileTemplate(template: string, column: ColumnResolver, field: string): (row: unknown) => string | undefined {
+  const pieces = template.split(/\{([^}]+)\}/);
+  const getters = pieces.map((piece, i) => (i % 2 ? column(piece, field) : undefined));
+  return (row) => {
+    let out = '';
+    for (let i = 0; i < pieces.length; i++) {
+      if (i % 2 === 0) out += pieces[i];
+      else {
+        const v = asScalar(getters[i]!(row));
+        if (!v) return undefined;
+        out += v;
+      }
+    }
+    return out;
+  };
+}
+
+function contentHash(product: string, date: string | undefined, parts: TextPart[], ...scores: unknown[]): string {
+  const h = createHash('sha1');
+  h.update(product).update('\0').update(date ?? '').update('\0');
+  for (const p of parts) h.update(p.role).update('\0').update(p.text).update('\0');
+  h.update(JSON.stringify(scores));
+  return h.digest('hex').slice(0, 20);
+}

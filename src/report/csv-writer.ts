@@ -1,0 +1,65 @@
+// Writes one CSV table with fast-csv: fixed column order, typed columns (text cells neutralised against
+// formulas, numbers in the locale's format), UTF-8 with BOM so Excel reads it as UTF-8.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { format, type CsvFormatterStream } from '@fast-csv/format';
+import { formatNumber, type SheetDialect } from './locale.js';
+import { sanitizeCell } from './sanitize-cell.js';
+
+export type Column<T> =
+  | { name: string; kind: 'text'; get: (row: T) => string | undefined }
+  | { name: string; kind: 'int'; get: (row: T) => number | undefined }
+  | { name: string; kind: 'num'; decimals: number; get: (row: T) => number | undefined };
+
+export type TableOptions = { dialect: SheetDialect; header: boolean; bom: boolean };
+
+export class CsvTableWriter<T> {
+  private readonly csv: CsvFormatterStream<string[], string[]>;
+  private readonly file: WriteStream;
+
+  constructor(
+    path: string,
+    private readonly columns: readonly Column<T>[],
+    private readonly options: TableOptions,
+  ) {
+    this.file = createWriteStream(path);
+    this.csv = format<string[], string[]>({
+      delimiter: options.dialect.delimiter,
+      rowDelimiter: '\r\n',
+      includeEndRowDelimiter: true,
+      writeBOM: options.bom,
+      headers: options.header ? columns.map((c) => c.name) : false,
+      alwaysWriteHeaders: options.header,
+    });
+    this.csv.pipe(this.file);
+  }
+
+  cells(row: T): string[] {
+    const { dialect } = this.options;
+    return this.columns.map((c) => {
+      if (c.kind === 'text') {
+        const v = c.get(row);
+        return v === undefined ? '' : sanitizeCell(v);
+      }
+      const v = c.get(row);
+      return c.kind === 'int' ? (v === undefined ? '' : String(v)) : formatNumber(v, c.decimals, dialect);
+    });
+  }
+
+  /** Writes a row; resolves at once unless the file is behind (backpressure). */
+  write(row: T): Promise<void> | undefined {
+    if (this.csv.write(this.cells(row))) return undefined;
+    return once(this.csv, 'drain').then(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    const finished = once(this.file, 'close');
+    this.csv.end();
+    await finished;
+  }
+}
+
+/** The header line alone, as the writer would write it (for files assembled from parts). */
+export function headerLine<T>(columns: readonly Column<T>[], dialect: SheetDialect): string {
+  return columns.map((c) => (/[";\r\n,]/.test(c.name) ? `"${c.name.replace(/"/g, '""')}"` : c.name)).join(dialect.delimiter) + '\r\n';
+}

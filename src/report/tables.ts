@@ -1,0 +1,76 @@
+// The column order of every CSV report: fixed, so that a spreadsheet built on it keeps working.
+import { basename, dirname, relative, sep } from 'node:path';
+import type { Config } from '../config/schema.js';
+import type { Reject, ScoredReview } from '../types.js';
+import type { TrendRow } from '../aggregate/trend.js';
+import type { Column } from './csv-writer.js';
+
+/** Long texts are cut in the per-record file: it is for reading and filtering, the full text is in the dump. */
+export const MAX_TEXT_CELL = 1000;
+/** Raw values in rejects are cut: enough to find and fix the row. */
+export const MAX_RAW_CELL = 200;
+
+export function truncate(s: string, max: number): string {
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}
+
+export type ScoredRow = ScoredReview & { period: string };
+
+export const SCORED_COLUMNS: readonly Column<ScoredRow>[] = [
+  { name: 'id', kind: 'text', get: (r) => r.id },
+  { name: 'source', kind: 'text', get: (r) => r.ref.input },
+  { name: 'file', kind: 'text', get: (r) => basename(r.ref.file) },
+  { name: 'line', kind: 'int', get: (r) => r.ref.line },
+  { name: 'product', kind: 'text', get: (r) => r.product },
+  { name: 'date', kind: 'text', get: (r) => r.date },
+  { name: 'period', kind: 'text', get: (r) => r.period },
+  { name: 'language', kind: 'text', get: (r) => r.language },
+  { name: 'rating', kind: 'num', decimals: 1, get: (r) => r.rating?.raw },
+  { name: 'rating_norm', kind: 'num', decimals: 3, get: (r) => r.rating?.norm },
+  { name: 'nps', kind: 'int', get: (r) => r.nps },
+  { name: 'csat', kind: 'num', decimals: 1, get: (r) => r.csat?.raw },
+  { name: 'sentiment', kind: 'num', decimals: 3, get: (r) => r.sentiment?.score },
+  { name: 'label', kind: 'text', get: (r) => r.sentiment?.label },
+  { name: 'terms', kind: 'text', get: (r) => r.sentiment?.terms.map((t) => `${t.term} ${t.weight > 0 ? '+' : ''}${Math.round(t.weight * 100) / 100}`).join('; ') },
+  { name: 'lexicon', kind: 'text', get: (r) => r.lexicon },
+  { name: 'text', kind: 'text', get: (r) => truncate(r.texts.map((t) => t.text).join(' | '), MAX_TEXT_CELL) },
+];
+
+export const TREND_COLUMNS: readonly Column<TrendRow>[] = [
+  { name: 'product', kind: 'text', get: (r) => r.product },
+  { name: 'period', kind: 'text', get: (r) => r.period },
+  { name: 'reviews', kind: 'int', get: (r) => r.reviews },
+  { name: 'rated', kind: 'int', get: (r) => r.ratingN },
+  { name: 'mean_rating_1to5', kind: 'num', decimals: 2, get: (r) => r.meanRating },
+  { name: 'scored_texts', kind: 'int', get: (r) => r.sentimentN },
+  { name: 'mean_sentiment', kind: 'num', decimals: 3, get: (r) => r.meanSentiment },
+  { name: 'pct_positive', kind: 'num', decimals: 1, get: (r) => r.pctPositive },
+  { name: 'pct_neutral', kind: 'num', decimals: 1, get: (r) => r.pctNeutral },
+  { name: 'pct_negative', kind: 'num', decimals: 1, get: (r) => r.pctNegative },
+  { name: 'nps_n', kind: 'int', get: (r) => r.npsN },
+  { name: 'nps', kind: 'num', decimals: 1, get: (r) => r.nps },
+  { name: 'nps_margin_95', kind: 'num', decimals: 1, get: (r) => r.npsMargin },
+  { name: 'csat_n', kind: 'int', get: (r) => r.csatN },
+  { name: 'csat_pct', kind: 'num', decimals: 1, get: (r) => r.csatPct },
+  { name: 'prev_period', kind: 'text', get: (r) => r.prevPeriod },
+  { name: 'change_rating', kind: 'num', decimals: 2, get: (r) => r.changeRating },
+  { name: 'change_sentiment', kind: 'num', decimals: 3, get: (r) => r.changeSentiment },
+  { name: 'change_nps', kind: 'num', decimals: 1, get: (r) => r.changeNps },
+  { name: 'change_csat_pct', kind: 'num', decimals: 1, get: (r) => r.changeCsat },
+];
+
+/** Where a file is named in a report: relative to the config file's folder, as the config names it. */
+export function displayPath(config: Pick<Config, 'file'>, file: string): string {
+  return relative(dirname(config.file), file).split(sep).join('/');
+}
+
+export const rejectColumns = (config: Pick<Config, 'file'>): readonly Column<Reject>[] => [
+  { name: 'source', kind: 'text', get: (r) => r.ref.input },
+  { name: 'file', kind: 'text', get: (r) => displayPath(config, r.ref.file) },
+  { name: 'line', kind: 'int', get: (r) => r.ref.line },
+  { name: 'record', kind: 'int', get: (r) => r.ref.row },
+  { name: 'code', kind: 'text', get: (r) => r.code },
+  { name: 'field', kind: 'text', get: (r) => r.field },
+  { name: 'reason', kind: 'text', get: (r) => r.reason },
+  { name: 'raw_value', kind: 'text', get: (r) => (r.actual === undefined ? undefined : truncate(r.actual, MAX_RAW_CELL)) },
+];

@@ -1,0 +1,89 @@
+// The data that flows between the stages: ingest → analyze → aggregate → report.
+
+export const LANGS = ['en', 'nb', 'nn', 'da', 'sv'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const TEXT_ROLES = ['review', 'title', 'positive', 'negative', 'question'] as const;
+export type TextRole = (typeof TEXT_ROLES)[number];
+
+/** Where a record came from: the input's name, the file, the physical line it starts on (1-based) and its
+ *  record number in the file (1-based, header excluded). */
+export type SourceRef = { input: string; file: string; line: number; row: number };
+
+export type TextPart = { role: TextRole; text: string };
+
+/** A score on a declared scale, kept raw beside its 0–1 normalisation (1 = best). */
+export type Score = {
+  raw: number;
+  norm: number;
+  /** For CSAT: the answer is in the best two points of its scale (top-2 box). */
+  top2?: boolean;
+};
+
+export type Review = {
+  id: string;
+  ref: SourceRef;
+  product: string;
+  /** YYYY-MM-DD, or undefined for an undated record (counted in the `undated` bucket). */
+  date: string | undefined;
+  texts: TextPart[];
+  /** Language from config or a language column; undefined means "detect". */
+  language: Lang | undefined;
+  rating: Score | undefined;
+  nps: number | undefined;
+  csat: Score | undefined;
+};
+
+export const REJECT_CODES = [
+  'csv-unclosed-quote',
+  'csv-bare-quote',
+  'csv-column-count',
+  'record-too-large',
+  'bad-encoding',
+  'bad-json',
+  'not-an-object',
+  'bad-type',
+  'missing-id',
+  'duplicate-id',
+  'missing-product',
+  'missing-date',
+  'bad-date',
+  'bad-rating',
+  'bad-nps',
+  'bad-csat',
+  'empty-text',
+  'text-too-long',
+  'missing-text-file',
+  'nothing-to-score',
+] as const;
+export type RejectCode = (typeof REJECT_CODES)[number];
+
+export type Reject = {
+  ref: SourceRef;
+  code: RejectCode;
+  /** Human-readable reason: what was expected. */
+  reason: string;
+  field?: string;
+  /** The offending raw value (truncated on output). */
+  actual?: string;
+};
+
+export type SourceItem = { kind: 'review'; review: Review } | { kind: 'reject'; reject: Reject };
+
+export type Label = 'negative' | 'neutral' | 'positive';
+
+export type SentimentResult = {
+  /** In [-1, 1]. */
+  score: number;
+  label: Label;
+  /** The lexicon terms that produced the score, with their (rule-adjusted) contributions. */
+  terms: { term: string; weight: number }[];
+};
+
+export type ScoredReview = Review & {
+  language: Lang;
+  /** Undefined when the record had no text to score (scores only). */
+  sentiment: SentimentResult | undefined;
+  /** Which lexicon pack scored it, `name@version`; `none` when no pack exists for the language. */
+  lexicon: string;
+};
