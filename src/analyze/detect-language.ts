@@ -18,13 +18,16 @@ const PROFILES: Record<Lang, string> = {
     from your really these what when will its it's i'm don't didn't does than which there their only also because
     could product great good works quality love`,
   nb: `ikke jeg meg deg seg er det og på til med som har var vi de den en et så om veldig fikk nå hva mye litt etter
-    hadde noen noe ble også av å enn kjøpte gikk bare synes takk bra fornøyd dette være mer hvordan blitt mange`,
+    hadde noen noe ble også av å enn kjøpte gikk bare synes takk bra fornøyd dette være mer hvordan blitt
+    mange hun fra mellom gjennom ut opp mot`,
   nn: `ikkje eg meg deg seg er det og på til med som har var vi dei den ein eit så om kva berre ho frå noko nokon
-    mykje vart òg fekk gjekk korleis sjølv heilt meir hadde etter litt`,
+    mykje vart òg fekk gjekk korleis sjølv heilt meir hadde etter litt mellom gjennom ut opp mot`,
   da: `ikke jeg mig sig er det og på til med som har var vi de den en et så om meget fik nu hvad lidt efter havde
-    nogen noget blev også af købte gik bare synes tak godt rigtig være hvordan blevet mange`,
+    nogen noget blev også af købte gik bare synes tak godt rigtig være hvordan blevet mange hun fra
+    mellem gennem ud op`,
   sv: `inte jag mig sig är det och på till med som har var vi de den en ett så om mycket fick nu vad efter
-    hade någon något blev också av än köpte gick bara tycker tack bra nöjd detta vara mer hur blivit många att för`,
+    hade någon något blev också av än köpte gick bara tycker tack bra nöjd detta vara mer hur blivit
+    många att för hon från mellan genom ut upp mot`,
 };
 
 const WORDS = new Map<string, Lang[]>();

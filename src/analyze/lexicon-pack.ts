@@ -2,8 +2,9 @@
 // that a bad line fails the run at start-up with its file and line, not silently mid-way.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { configError } from '../errors.js';
+import { LEXICONS_DIR } from '../paths.js';
 import type { Lang } from '../types.js';
 import { stemEnglish, tokenize } from './tokenize.js';
 
@@ -27,8 +28,8 @@ export type LexiconPack = {
   negators: Set<string>;
   /** Token or space-joined tokens → multiplier for the scored term right after (>1 boosts, <1 dampens). */
   intensifiers: Map<string, number>;
-  /** Fallback for inflected forms not in `terms`: `stem(token)` looked up in `terms` (stem → score). Absent when
-   *  the pack declares no stemmer. */
+  /** Fallback for inflected forms missing from `terms` (`refunded` → `refund`): the pack's stemmer, and stem →
+   *  score for the base-form terms. Absent when the manifest declares no stemmer. */
   stemming?: { stem: (word: string) => string; terms: Map<string, number> };
 };
 
@@ -36,9 +37,10 @@ type Manifest = { lang: Lang; name: string; version: string; base?: 'afinn-165';
 
 const cache = new Map<string, LexiconPack>();
 
-/** The pack in `<dir>/<lang>/` (default: the package's own `lexicons/`), or undefined when that folder does not
- *  exist. Cached per folder. Throws an Error naming the file and line of the first malformed entry. */
-export function loadLexiconPack(lang: Lang, dir: string = defaultLexiconsDir()): LexiconPack | undefined {
+/** The pack in `<dir>/<lang>/` (default: the package's own `lexicons/`, found from this file whether it runs from
+ *  `src/` or `dist/src/`), or undefined when that folder does not exist. Cached per folder. Throws a config
+ *  TilfredsError naming the file (and line) of the first malformed entry. */
+export function loadLexiconPack(lang: Lang, dir: string = LEXICONS_DIR): LexiconPack | undefined {
   const packDir = resolve(dir, lang);
   const cached = cache.get(packDir);
   if (cached !== undefined) return cached;
@@ -46,18 +48,6 @@ export function loadLexiconPack(lang: Lang, dir: string = defaultLexiconsDir()):
   const pack = readPack(lang, packDir);
   cache.set(packDir, pack);
   return pack;
-}
-
-/** `lexicons/` beside the package.json found by walking up from this file, which runs both as
- *  `src/analyze/lexicon-pack.ts` (tests) and as `dist/src/analyze/lexicon-pack.js` (built). */
-export function defaultLexiconsDir(): string {
-  let here = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(here, 'package.json'))) {
-    const up = dirname(here);
-    if (up === here) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}: cannot find lexicons/`);
-    here = up;
-  }
-  return join(here, 'lexicons');
 }
 
 function readPack(lang: Lang, packDir: string): LexiconPack {
@@ -91,8 +81,8 @@ function readPack(lang: Lang, packDir: string): LexiconPack {
 }
 
 /** stem → score, from base forms only: terms whose stem is the term itself, give or take a final `e` or `y`
- *  (`refund`, `love` → `love`, `happy` → `happi`). Porter also strips derivational suffixes, and indexing
- *  every term let `using`, `uses` reach `useful` (+2) through the stem `us`. */
+ *  (`refund` → `refund`, `amaze` → `amaz`, `happy` → `happi`). Porter also strips derivational suffixes:
+ *  indexing every term let `using` and `uses` reach `useful` (+2) through the stem `us`. */
 function stemIndex(terms: Map<string, number>, stem: (word: string) => string): Map<string, number> {
   const index = new Map<string, number>();
   for (const [term, score] of terms) {
@@ -107,11 +97,11 @@ function readManifest(file: string, lang: Lang): Manifest {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${file}: expected a readable JSON manifest; ${(err as Error).message}`);
+    throw configError(`${file}: expected a readable JSON manifest; ${(err as Error).message}`);
   }
   const m = raw as Record<string, unknown>;
   const need = (ok: boolean, what: string): void => {
-    if (!ok) throw new Error(`${file}: expected ${what}`);
+    if (!ok) throw configError(`${file}: expected ${what}`);
   };
   need(typeof raw === 'object' && raw !== null && !Array.isArray(raw), 'a JSON object');
   need(m.lang === lang, `"lang": "${lang}" (the folder's name); got ${JSON.stringify(m.lang)}`);
@@ -148,7 +138,7 @@ type Line = { text: string; file: string; line: number };
 
 /** Non-blank, non-`#` lines of a UTF-8 text file, each with its 1-based line number. */
 function* readLines(file: string): Generator<Line> {
-  if (!existsSync(file)) throw new Error(`${file}: missing; every lexicon pack needs it (it may hold only comments)`);
+  if (!existsSync(file)) throw configError(`${file}: missing; every lexicon pack needs it (it may hold only comments)`);
   const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\n');
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.replace(/\r$/, '');
@@ -186,5 +176,5 @@ function* readTsv(file: string, rule: ValueRule): Generator<{ key: string; value
 }
 
 function badLine(file: string, line: number, expected: string, got: string, fix: string): Error {
-  return new Error(`${file}:${line}: expected ${expected}; got ${JSON.stringify(got)}. Fix: ${fix}.`);
+  return configError(`${file}:${line}: expected ${expected}; got ${JSON.stringify(got)}. Fix: ${fix}.`);
 }

@@ -1,4 +1,5 @@
 // --config plus command-line overrides → a validated Config.
+import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { outputOverrides } from '../config/validate.js';
@@ -8,5 +9,6 @@ import type { CliOptions } from './main.js';
 export function configFromOptions(options: CliOptions): Config {
   if (!options.config) throw new TilfredsError('usage', 'missing --config FILE (e.g. tilfreds run --config data/sample/tilfreds.config.json)');
   const config = loadConfig(options.config);
-  return { ...config, output: { ...config.output, ...outputOverrides(options) } };
+  const dir = options.out === undefined ? config.output.dir : resolve(options.out);
+  return { ...config, output: { ...config.output, dir, ...outputOverrides(options) } };
 }

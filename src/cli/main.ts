@@ -11,12 +11,14 @@ import { runCommand } from './run-command.js';
 const HELP = `tilfreds ${VERSION}: satisfaction trends and pain points per product from review dumps and survey exports
 
 Usage
-  tilfreds run   --config FILE [--locale L] [--period P]   the nightly job: read, score, aggregate, write reports
+  tilfreds run   --config FILE [--out DIR] [--locale L] [--period P]
+                                                          the nightly job: read, score, aggregate, write reports
   tilfreds check --config FILE                             validate the config, print the resolved config (JSON)
   tilfreds --help | --version
 
 Options
   -c, --config FILE   the config file (JSON; see README.md and DESIGN.md section 2)
+      --out DIR       override output.dir (relative to the current folder)
       --locale L      override output.locale: en, nb-NO, nn-NO, da-DK, sv-SE (Scandinavian = ';' and decimal comma)
       --period P      override output.period: day, week, month, quarter
 
@@ -25,7 +27,7 @@ Exit codes: 0 ok; 1 crash; 2 config or input mistake; 3 more rejects than maxRej
 Logs: JSON lines on stderr (TILFREDS_LOG_LEVEL=debug|info|warn|error). stdout: the run summary / data only.
 `;
 
-export type CliOptions = { config?: string; locale?: string; period?: string };
+export type CliOptions = { config?: string; out?: string; locale?: string; period?: string };
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       config: { type: 'string', short: 'c' },
+      out: { type: 'string', short: 'o' },
       locale: { type: 'string' },
       period: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -49,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage;
   }
   if (rest.length) throw new TilfredsError('usage', `unexpected argument "${rest[0]}" (try --help)`);
-  const options: CliOptions = { config: values.config, locale: values.locale, period: values.period };
+  const options: CliOptions = { config: values.config, out: values.out, locale: values.locale, period: values.period };
   switch (command) {
     case 'run':
       return runCommand(options);

@@ -249,7 +249,7 @@ function input(i: number, v: Json, base: string, defaultRate: number): InputConf
   const path = `inputs[${i}]`;
   const o = object(path, v, [
     'name', 'path', 'format', 'csv', 'id', 'product', 'date', 'rating', 'nps', 'csat', 'text',
-    'placeholders', 'language', 'maxRejectRate', 'maxTextLength',
+    'placeholders', 'language', 'maxRejectRate', 'maxTextLength', 'description',
   ]);
   const format = o.format === undefined ? 'csv' : oneOf(`${path}.format`, o.format, FORMATS);
   if (o.csv !== undefined && format !== 'csv') fail(`${path}.csv`, `no "csv" options for format "${format}"`, o.csv);

@@ -168,13 +168,17 @@ export class CsvCutter {
     }
   }
 
-  /** Whether the inner lines of a multi-line record (all but its first and last) read as complete records. */
+  /** Whether the inner lines of a multi-line record (all but its first and last) read as complete records:
+   *  the right number of fields, and a first field of the same shape as the record's own (ids, dates and
+   *  numbers keep their shape from row to row; prose with the right number of commas does not). */
   private swallowsRecords(buf: string, start: number, end: number): boolean {
+    const shape = firstFieldShape(buf, start, end, this.delim);
     let complete = 0;
     let other = 0;
     let lineStart = nextLineStart(buf, start, end);
     for (let next = nextLineStart(buf, lineStart, end); next < end; lineStart = next, next = nextLineStart(buf, next, end)) {
-      if (this.lineFields(buf, lineStart, lineEnd(buf, lineStart, end)) === this.width) complete++;
+      const to = lineEnd(buf, lineStart, end);
+      if (this.lineFields(buf, lineStart, to) === this.width && firstFieldShape(buf, lineStart, to, this.delim) === shape) complete++;
       else other++;
     }
     return complete > 0 && complete > other;
@@ -209,6 +213,21 @@ export class CsvCutter {
     }
     return fields;
   }
+}
+
+/** The first field with letters and digits folded to `w` and runs collapsed: `R0000108-FQU` → `w-w`. */
+function firstFieldShape(buf: string, from: number, to: number, delim: number): string {
+  let shape = '';
+  let prev = '';
+  for (let i = from; i < to; i++) {
+    const c = buf.charCodeAt(i);
+    if (c === delim || c === LF || c === CR) break;
+    const ch = buf[i]!;
+    const cls = /[\p{L}\p{N}]/u.test(ch) ? 'w' : ch;
+    if (cls !== prev) shape += cls;
+    prev = cls;
+  }
+  return shape;
 }
 
 function lineEnd(buf: string, from: number, limit: number): number {

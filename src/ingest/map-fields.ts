@@ -191,7 +191,7 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
     } else if (idFrom === 'line') {
       id = `${fileBase}#${ref.row}`;
     } else {
-      id = contentHash(product!, date, parts, ratingScore, npsScore, csatScore);
+      id = contentHash(row);
     }
 
     let language: Lang | undefined = langConst;
@@ -225,10 +225,8 @@ function compileTemplate(template: string, column: ColumnResolver, field: string
   };
 }
 
-function contentHash(product: string, date: string | undefined, parts: TextPart[], ...scores: unknown[]): string {
-  const h = createHash('sha1');
-  h.update(product).update('\0').update(date ?? '').update('\0');
-  for (const p of parts) h.update(p.role).update('\0').update(p.text).update('\0');
-  h.update(JSON.stringify(scores));
-  return h.digest('hex').slice(0, 20);
+/** The id of a record without one: a hash of all its fields, so only an exact repeat gets the same id. */
+function contentHash(row: unknown): string {
+  const content = Array.isArray(row) ? row.join('\u0000') : JSON.stringify(row);
+  return createHash('sha1').update(content).digest('hex').slice(0, 20);
 }

@@ -17,7 +17,7 @@ import { SOURCES } from '../ingest/registry.js';
 import type { Logger } from '../log.js';
 import { CsvTableWriter, headerLine, type Column } from '../report/csv-writer.js';
 import { dialectFor, type SheetDialect } from '../report/locale.js';
-import { rejectColumns, SCORED_COLUMNS, TREND_COLUMNS, type ScoredRow } from '../report/tables.js';
+import { rejectColumns, scoredColumns, TREND_COLUMNS, type ScoredRow } from '../report/tables.js';
 import type { Reject, RejectCode } from '../types.js';
 import { IdSet } from './id-set.js';
 
@@ -62,7 +62,7 @@ async function processInput(
   const scoredPart = join(tmp, `${index}.scored.part`);
   const rejectsPart = join(tmp, `${index}.rejects.part`);
   const base = { dialect, header: false, bom: false };
-  const scoredOut = new CsvTableWriter<ScoredRow>(scoredPart, SCORED_COLUMNS, base);
+  const scoredOut = new CsvTableWriter<ScoredRow>(scoredPart, scoredColumns(config), base);
   const rejectsOut = new CsvTableWriter<Reject>(rejectsPart, rejectColumns(config), base);
   const acc = new Accumulator(config.output.period);
   const score = createScorer();
@@ -150,7 +150,7 @@ export async function runPipeline(config: Config, log: Logger): Promise<RunResul
     const trendsOut = new CsvTableWriter(staged(OUTPUT_FILES.trends), TREND_COLUMNS, { dialect, header: true, bom: true });
     for (const row of trendRows(acc.sorted())) await trendsOut.write(row);
     await trendsOut.close();
-    await assemble(staged(OUTPUT_FILES.scored), SCORED_COLUMNS, dialect, outcomes.map((o) => o.scoredPart));
+    await assemble(staged(OUTPUT_FILES.scored), scoredColumns(config), dialect, outcomes.map((o) => o.scoredPart));
     await assemble(staged(OUTPUT_FILES.rejects), rejectColumns(config), dialect, outcomes.map((o) => o.rejectsPart));
 
     const inputs = outcomes.map((o) => o.counts);

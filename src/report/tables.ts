@@ -1,5 +1,5 @@
 // The column order of every CSV report: fixed, so that a spreadsheet built on it keeps working.
-import { basename, dirname, relative, sep } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Reject, ScoredReview } from '../types.js';
 import type { TrendRow } from '../aggregate/trend.js';
@@ -14,12 +14,17 @@ export function truncate(s: string, max: number): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
+/** Where a file is named in a report: relative to the config file's folder, as the config names it. */
+export function displayPath(config: Pick<Config, 'file'>, file: string): string {
+  return relative(dirname(config.file), file).split(sep).join('/');
+}
+
 export type ScoredRow = ScoredReview & { period: string };
 
-export const SCORED_COLUMNS: readonly Column<ScoredRow>[] = [
+export const scoredColumns = (config: Pick<Config, 'file'>): readonly Column<ScoredRow>[] => [
   { name: 'id', kind: 'text', get: (r) => r.id },
   { name: 'source', kind: 'text', get: (r) => r.ref.input },
-  { name: 'file', kind: 'text', get: (r) => basename(r.ref.file) },
+  { name: 'file', kind: 'text', get: (r) => displayPath(config, r.ref.file) },
   { name: 'line', kind: 'int', get: (r) => r.ref.line },
   { name: 'product', kind: 'text', get: (r) => r.product },
   { name: 'date', kind: 'text', get: (r) => r.date },
@@ -58,11 +63,6 @@ export const TREND_COLUMNS: readonly Column<TrendRow>[] = [
   { name: 'change_nps', kind: 'num', decimals: 1, get: (r) => r.changeNps },
   { name: 'change_csat_pct', kind: 'num', decimals: 1, get: (r) => r.changeCsat },
 ];
-
-/** Where a file is named in a report: relative to the config file's folder, as the config names it. */
-export function displayPath(config: Pick<Config, 'file'>, file: string): string {
-  return relative(dirname(config.file), file).split(sep).join('/');
-}
 
 export const rejectColumns = (config: Pick<Config, 'file'>): readonly Column<Reject>[] => [
   { name: 'source', kind: 'text', get: (r) => r.ref.input },

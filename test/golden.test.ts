@@ -1,0 +1,52 @@
+// Golden files: the real pipeline, through the CLI, on hand-made edge cases; every output compared byte for
+// byte (run.json without its timings and machine paths). UPDATE_GOLDEN=1 (npm run golden:update) rewrites them.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from './support/cli.js';
+
+const GOLDEN = join(ROOT, 'test/golden');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+/** run.json without what differs from machine to machine and run to run. */
+function stableManifest(text: string): string {
+  const m = JSON.parse(text) as Record<string, unknown> & { config: { file: string }; timings: unknown };
+  m.config.file = '<config>';
+  m.timings = '<timings>';
+  return JSON.stringify(m, null, 2) + '\n';
+}
+
+const cases = readdirSync(GOLDEN, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+describe.each(cases)('golden case %s', (name) => {
+  const dir = join(GOLDEN, name);
+  const expectedDir = join(dir, 'expected');
+  const out = tempDir(`golden-${name}`);
+  const args = JSON.parse(readFileSync(join(dir, 'args.json'), 'utf8')) as { args: string[]; exitCode: number };
+  const result = runCli(['run', '--config', join(dir, 'config.json'), '--out', out, ...args.args]);
+
+  it('exits as expected with a summary on stdout and JSON logs on stderr', () => {
+    expect(result.stderr.split('\n').filter(Boolean).every((l) => l.startsWith('{'))).toBe(true);
+    expect(result.code, result.stderr).toBe(args.exitCode);
+    expect(result.stdout).toMatch(/^input\s+read\s+scored\s+rejected/);
+  });
+
+  const files = ['scored_reviews.csv', 'product_trends.csv', 'rejects.csv', 'run.json'];
+  it.each(files)('%s matches the golden file', (file) => {
+    let actual = readFileSync(join(out, file));
+    if (file === 'run.json') actual = Buffer.from(stableManifest(actual.toString('utf8')));
+    const golden = join(expectedDir, file);
+    if (update) {
+      mkdirSync(expectedDir, { recursive: true });
+      writeFileSync(golden, actual);
+    }
+    expect(existsSync(golden), `${golden} is missing: run npm run golden:update`).toBe(true);
+    // As text first, for a readable diff; then the bytes (BOM, CRLF).
+    expect(actual.toString('utf8')).toBe(readFileSync(golden, 'utf8'));
+    expect(actual.equals(readFileSync(golden))).toBe(true);
+  });
+
+  it('leaves no temporary files behind', () => {
+    expect(readdirSync(out).sort()).toEqual([...files].sort());
+  });
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { loadLexiconPack, type LexiconPack } from '../../src/analyze/lexicon-pack.js';
+import {
+  NEGATIVE_THRESHOLD,
+  NORMALISATION_ALPHA,
+  POSITIVE_THRESHOLD,
+  labelOf,
+  scoreText,
+} from '../../src/analyze/sentiment.js';
+
+const en = loadLexiconPack('en')!;
+const norm = (s: number): number => s / Math.sqrt(s * s + NORMALISATION_ALPHA);
+
+describe('scoreText: real review sentences with the English pack', () => {
+  const cases: [string, 'positive' | 'negative' | 'neutral'][] = [
+    ['Great product, works perfectly', 'positive'],
+    ['It broke after two days. Waste of money.', 'negative'],
+    ['not good', 'negative'],
+    ['The delivery was slow but the quality is excellent', 'positive'],
+    ['I would not recommend this seller.', 'negative'],
+    ['Arrived late and the box was damaged.', 'negative'],
+    ['Fits perfectly and arrived on time, worth every penny!', 'positive'],
+    ['Stopped working after a week, had to ask for a refund.', 'negative'],
+    ['No problems at all so far.', 'positive'],
+    ['Not as described.', 'negative'],
+    ['The zipper is very cheaply made :(', 'negative'],
+    ['I ordered a blue one on Monday.', 'neutral'],
+  ];
+  it.each(cases)('%s → %s', (text, label) => {
+    expect(scoreText(text, en).label).toBe(label);
+  });
+
+  it('does not call "not bad" negative', () => {
+    expect(scoreText('not bad', en).label).not.toBe('negative');
+  });
+
+  it('scores empty and white-space text as neutral, with no terms', () => {
+    for (const text of ['', '   \n\t ']) expect(scoreText(text, en)).toEqual({ score: 0, label: 'neutral', terms: [] });
+  });
+
+  it('keeps every score within [-1, 1]', () => {
+    const texts = [
+      'excellent '.repeat(2000),
+      'terrible horrible awful '.repeat(2000),
+      'not very not really so extremely bad but but but good',
+      'Great product, works perfectly',
+      'It broke after two days. Waste of money.',
+    ];
+    for (const text of texts) {
+      const { score } = scoreText(text, en);
+      expect(score).toBeGreaterThanOrEqual(-1);
+      expect(score).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('scoreText: rules, on a tiny pack with known scores', () => {
+  const pack: LexiconPack = {
+    name: 'test',
+    version: '1',
+    lang: 'en',
+    terms: new Map([
+      ['good', 2],
+      ['bad', -2],
+      ['slow', -2],
+      ['great', 3],
+    ]),
+    phrases: new Map([
+      ['not bad at', 1], // deliberately odd, to see the longest phrase win
+      ['not bad', 0.5],
+      ['waste of money', -3],
+      ['some kind', 0],
+    ]),
+    negators: new Set(['not', 'never']),
+    intensifiers: new Map([
+      ['very', 1.5],
+      ['a bit', 0.5],
+    ]),
+  };
+  const weights = (text: string): [string, number][] => scoreText(text, pack).terms.map((t) => [t.term, t.weight]);
+
+  it('sums term weights, normalises VADER-style and returns the terms in order', () => {
+    const result = scoreText('Good, great and bad', pack);
+    expect(result.terms).toEqual([
+      { term: 'good', weight: 2 },
+      { term: 'great', weight: 3 },
+      { term: 'bad', weight: -2 },
+    ]);
+    expect(result.score).toBeCloseTo(norm(3), 12);
+    expect(result.label).toBe('positive');
+  });
+
+  it('matches the longest phrase first, before single terms', () => {
+    expect(weights('not bad at all')).toEqual([['not bad at', 1]]);
+    expect(weights('not bad')).toEqual([['not bad', 0.5]]);
+    expect(weights('a waste of money, bad')).toEqual([
+      ['waste of money', -3],
+      ['bad', -2],
+    ]);
+  });
+
+  it('lets a 0 phrase block its words without showing up', () => {
+    expect(scoreText('some kind', pack).terms).toEqual([]);
+  });
+
+  it('does not match a phrase across punctuation', () => {
+    expect(weights('waste. of money')).toEqual([]);
+  });
+
+  it('flips scored terms within 3 tokens after a negator, at half strength', () => {
+    expect(weights('not good')).toEqual([['good', -1]]);
+    expect(weights('never really that good')).toEqual([['good', -1]]);
+    expect(weights('never really that very good')).toEqual([['good', 3]]); // 4 tokens on: out of scope
+    expect(weights('not good or great')).toEqual([
+      ['good', -1],
+      ['great', -1.5],
+    ]);
+  });
+
+  it('stops negation at a clause boundary or a contrast', () => {
+    expect(weights('not fast, good')).toEqual([['good', 2]]);
+    expect(weights('not fast. good')).toEqual([['good', 2]]);
+  });
+
+  it('multiplies the term right after an intensifier (chains compound, other words end it)', () => {
+    expect(weights('very good')).toEqual([['good', 3]]);
+    expect(weights('a bit slow')).toEqual([['slow', -1]]);
+    expect(weights('very very good')).toEqual([['good', 4.5]]);
+    expect(weights('very much good')).toEqual([['good', 2]]);
+    expect(weights('not very good')).toEqual([['good', -1.5]]);
+  });
+
+  it('weighs the clause before "but" by 0.5 and after it by 1.5, within the sentence', () => {
+    expect(weights('slow but good')).toEqual([
+      ['slow', -1],
+      ['good', 3],
+    ]);
+    expect(weights('Bad. Slow but good')).toEqual([
+      ['bad', -2],
+      ['slow', -1],
+      ['good', 3],
+    ]);
+    expect(weights('good but slow but great')).toEqual([
+      ['good', 1],
+      ['slow', -1],
+      ['great', 4.5],
+    ]);
+  });
+
+  it('uses the Scandinavian contrast word in a Scandinavian pack, not "but"', () => {
+    const nb: LexiconPack = { ...pack, lang: 'nb' };
+    expect(scoreText('slow men good', nb).terms.map((t) => t.weight)).toEqual([-1, 3]);
+    expect(scoreText('slow but good', nb).terms.map((t) => t.weight)).toEqual([-2, 2]);
+  });
+});
+
+describe('labelOf', () => {
+  it('uses the exported thresholds, inclusive', () => {
+    expect(POSITIVE_THRESHOLD).toBe(0.05);
+    expect(NEGATIVE_THRESHOLD).toBe(-0.05);
+    expect(labelOf(0.05)).toBe('positive');
+    expect(labelOf(0.0499)).toBe('neutral');
+    expect(labelOf(0)).toBe('neutral');
+    expect(labelOf(-0.05)).toBe('negative');
+  });
+});

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  CLAUSE_BREAK,
+  SENTENCE_BREAK,
+  splitSentences,
+  stemEnglish,
+  tokenize,
+  tokenizeWithBreaks,
+} from '../../src/analyze/tokenize.js';
+
+describe('tokenize', () => {
+  it('lower-cases and keeps Scandinavian words whole', () => {
+    expect(tokenize('Dårlig kvalitet, JÄTTENÖJD och kjempefornøyd!')).toEqual([
+      'dårlig',
+      'kvalitet',
+      'jättenöjd',
+      'och',
+      'kjempefornøyd',
+    ]);
+  });
+
+  it('keeps contractions whole and turns typographic apostrophes into plain ones', () => {
+    expect(tokenize("Don't buy, it isn’t worth it")).toEqual(["don't", 'buy', 'it', "isn't", 'worth', 'it']);
+  });
+
+  it('drops quotes around words and splits hyphenated words', () => {
+    expect(tokenize(`'Great' "well-made" 5-star`)).toEqual(['great', 'well', 'made', '5', 'star']);
+  });
+
+  it('keeps decimal numbers whole', () => {
+    expect(tokenize('Rated 3.5 of 5, or 4,5')).toEqual(['rated', '3.5', 'of', '5', 'or', '4,5']);
+  });
+
+  it('keeps emoticons and emoji (with skin tone and ZWJ sequences) as tokens', () => {
+    expect(tokenize('Love it :) great:D 👍🏽 👨‍👩‍👧 <3 sad :-(')).toEqual([
+      'love',
+      'it',
+      ':)',
+      'great',
+      ':d',
+      '👍🏽',
+      '👨‍👩‍👧',
+      '<3',
+      'sad',
+      ':-(',
+    ]);
+  });
+
+  it('does not read emoticons into URLs or words glued to a colon', () => {
+    expect(tokenize('see http://x.com re:do')).toEqual(['see', 'http', 'x', 'com', 're', 'do']);
+  });
+
+  it('joins decomposed (NFD) letters so lexicon keys match', () => {
+    expect(tokenize('bla\u0308')).toEqual(['blä']);
+  });
+
+  it('returns nothing for empty or punctuation-only text', () => {
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize('  ... !? ,')).toEqual([]);
+  });
+});
+
+describe('tokenizeWithBreaks', () => {
+  it('marks sentence ends and clause boundaries, collapsing runs, none at the start', () => {
+    expect(tokenizeWithBreaks('. Slow, but good!!! Really; yes\nno')).toEqual([
+      'slow',
+      CLAUSE_BREAK,
+      'but',
+      'good',
+      SENTENCE_BREAK,
+      'really',
+      CLAUSE_BREAK,
+      'yes',
+      SENTENCE_BREAK,
+      'no',
+    ]);
+  });
+
+  it('lets a sentence end outrank a clause break next to it', () => {
+    expect(tokenizeWithBreaks('ok, . fine')).toEqual(['ok', SENTENCE_BREAK, 'fine']);
+  });
+
+  it('gives the same words as tokenize', () => {
+    const text = 'It broke after two days. Waste of money, sadly :(';
+    expect(tokenizeWithBreaks(text).filter((t) => t !== SENTENCE_BREAK && t !== CLAUSE_BREAK)).toEqual(tokenize(text));
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits after . ! ? and at line breaks, keeping the punctuation', () => {
+    expect(splitSentences('Great phone! Battery is weak. Would I buy again?\nMaybe')).toEqual([
+      'Great phone!',
+      'Battery is weak.',
+      'Would I buy again?',
+      'Maybe',
+    ]);
+  });
+
+  it('does not split inside numbers and drops empty pieces', () => {
+    expect(splitSentences('  Rated 3.5 stars.\n\n\n')).toEqual(['Rated 3.5 stars.']);
+    expect(splitSentences('   ')).toEqual([]);
+  });
+});
+
+describe('stemEnglish', () => {
+  it('stems inflected forms with the Porter stemmer', () => {
+    expect(stemEnglish('refunded')).toBe('refund');
+    expect(stemEnglish('refunds')).toBe('refund');
+    expect(stemEnglish('refunded')).toBe('refund'); // memoised path
+  });
+
+  it('is reached through a natural submodule, never natural\'s index (which prints to stdout)', () => {
+    const source = readFileSync(new URL('../../src/analyze/tokenize.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/from ['"]natural['"]/);
+    expect(source).toMatch(/from 'natural\/lib\/natural\/stemmers\/porter_stemmer\.js'/);
+  });
+});
