@@ -13,7 +13,10 @@ export type Column<T> =
 
 export type TableOptions = { dialect: SheetDialect; header: boolean; bom: boolean };
 
+const ROW_END = '\r\n';
+
 export class CsvTableWriter<T> {
+  private rows = 0;
   private readonly csv: CsvFormatterStream<string[], string[]>;
   private readonly file: WriteStream;
 
@@ -25,13 +28,14 @@ export class CsvTableWriter<T> {
     this.file = createWriteStream(path);
     this.csv = format<string[], string[]>({
       delimiter: options.dialect.delimiter,
-      rowDelimiter: '\r\n',
-      includeEndRowDelimiter: true,
+      rowDelimiter: ROW_END,
+      // fast-csv would end even an empty table with a row delimiter (a blank line): close() adds it only after rows.
+      includeEndRowDelimiter: false,
       writeBOM: options.bom,
       headers: options.header ? columns.map((c) => c.name) : false,
       alwaysWriteHeaders: options.header,
     });
-    this.csv.pipe(this.file);
+    this.csv.pipe(this.file, { end: false });
   }
 
   cells(row: T): string[] {
@@ -48,14 +52,18 @@ export class CsvTableWriter<T> {
 
   /** Writes a row; resolves at once unless the file is behind (backpressure). */
   write(row: T): Promise<void> | undefined {
+    this.rows++;
     if (this.csv.write(this.cells(row))) return undefined;
     return once(this.csv, 'drain').then(() => undefined);
   }
 
   async close(): Promise<void> {
-    const finished = once(this.file, 'close');
+    const formatted = once(this.csv, 'end');
     this.csv.end();
-    await finished;
+    await formatted;
+    const closed = once(this.file, 'close');
+    this.file.end(this.rows > 0 || this.options.header ? ROW_END : undefined);
+    await closed;
   }
 }
 
