@@ -72,29 +72,31 @@ export class CsvCutter {
     const out: CutItem[] = [];
     let start = 0;
     const buf = this.buf;
+    const tooLarge = `record longer than ${this.maxChars} characters (an unclosed quote?)`;
     while (start < buf.length) {
       const scan = this.scan(buf, start, final);
+      let bad: { code: RejectCode; reason: string } | undefined;
       if (scan.kind === 'more') {
-        if (buf.length - start > this.maxChars) {
-          start = this.malformed(out, buf, start, 'record-too-large', `record longer than ${this.maxChars} characters (an unclosed quote?)`);
-          continue;
-        }
-        break;
+        if (buf.length - start <= this.maxChars) break;
+        bad = { code: 'record-too-large', reason: tooLarge };
+      } else if (scan.kind === 'malformed') bad = scan;
+      else if (scan.at - start > this.maxChars) bad = { code: 'record-too-large', reason: tooLarge };
+      else if (scan.lines > 1 && this.width > 1 && this.swallowsRecords(buf, start, scan.at)) {
+        bad = { code: 'csv-unclosed-quote', reason: 'a quoted field is not closed: the lines after it are records of their own' };
       }
-      if (scan.kind === 'malformed') {
-        start = this.malformed(out, buf, start, scan.code, scan.reason);
+      if (bad) {
+        // The reject carries the record's whole first line and reading resumes after it: wait until it is here.
+        if (!final && lineEnd(buf, start, buf.length) === buf.length) break;
+        start = this.malformed(out, buf, start, bad.code, bad.reason);
         continue;
       }
-      if (scan.lines > 1 && this.width > 1 && this.swallowsRecords(buf, start, scan.at)) {
-        start = this.malformed(out, buf, start, 'csv-unclosed-quote', 'a quoted field is not closed: the lines after it are records of their own');
-        continue;
+      const end = scan as Extract<Scan, { kind: 'end' }>;
+      if (end.at > start) {
+        if (this.width === 0) this.width = this.lineFields(buf, start, end.at);
+        out.push({ kind: 'record', text: buf.slice(start, end.at), line: this.line });
       }
-      if (scan.at > start) {
-        if (this.width === 0) this.width = this.lineFields(buf, start, scan.at);
-        out.push({ kind: 'record', text: buf.slice(start, scan.at), line: this.line });
-      }
-      this.line += scan.lines;
-      start = scan.next;
+      this.line += end.lines;
+      start = end.next;
     }
     this.buf = start === 0 ? buf : buf.slice(start);
     return out;
@@ -215,18 +217,24 @@ export class CsvCutter {
   }
 }
 
-/** The first field with letters and digits folded to `w` and runs collapsed: `R0000108-FQU` → `w-w`. */
+/** The first field with letters and digits folded to `w` and runs collapsed: `R0000108-FQU` → `w-w`. A field
+ *  of one run keeps its kind: `7781` → `9`, `Honestly` → `a`, `A17` → `w`. */
 function firstFieldShape(buf: string, from: number, to: number, delim: number): string {
   let shape = '';
   let prev = '';
+  let letters = false;
+  let digits = false;
   for (let i = from; i < to; i++) {
     const c = buf.charCodeAt(i);
     if (c === delim || c === LF || c === CR) break;
     const ch = buf[i]!;
-    const cls = /[\p{L}\p{N}]/u.test(ch) ? 'w' : ch;
+    let cls = ch;
+    if (/\p{N}/u.test(ch)) [cls, digits] = ['w', true];
+    else if (/\p{L}/u.test(ch)) [cls, letters] = ['w', true];
     if (cls !== prev) shape += cls;
     prev = cls;
   }
+  if (shape === 'w') return letters && digits ? 'w' : digits ? '9' : 'a';
   return shape;
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { hasShared, readTable, ROOT, runCli, SHARED, tempDir } from '../support/cli.js';
 
 const CONFIGS = join(ROOT, 'test/e2e/configs');
+if (!hasShared) console.warn(`e2e: ${SHARED}/data/dumps not found: the tests on real and generated dumps are skipped`);
 
 type Manifest = {
   totals: { read: number; scored: number; rejected: number };

@@ -149,7 +149,7 @@ describe('CsvCutter: quoted fields over several lines', () => {
   // numeric id ("7781") and any one-word opener ("Honestly") have the same shape `w`. A real multi-line review
   // whose middle line starts "Word, ..." with exactly width-1 commas is taken for an unclosed quote: the record is
   // rejected, its middle line becomes a bogus record and its last line a csv-bare-quote reject.
-  it.fails('does not split a review whose middle line starts with one word and a comma (numeric ids)', () => {
+  it('does not split a review whose middle line starts with one word and a comma (numeric ids)', () => {
     const review = '"Took a while to get used to.\nHonestly, after a week, I can\'t go back.\nFive stars if they add dark mode."';
     const text = `id,rating,review\n7781,4,${review}\n7782,1,Crashes\n`;
     expect(cutAll(text)).toEqual([rec(1, 'id,rating,review'), rec(2, `7781,4,${review}`), rec(5, '7782,1,Crashes')]);
@@ -241,7 +241,7 @@ describe('CsvCutter: chunk boundaries', () => {
   // Input 'a,b\n1,x"y,z\n2,ok\n' pushed in two pieces cut after the bare quote:
   //   expected: reject line 2 raw '1,x"y,z', record line 3 '2,ok'
   //   actual:   reject line 2 raw '1,x"', record line 3 'y,z', record line 4 '2,ok'
-  it.fails('reports a bare quote with its whole line when the line is cut after the quote', () => {
+  it('reports a bare quote with its whole line when the line is cut after the quote', () => {
     expect(cutChunks(['a,b\n1,x"', 'y,z\n2,ok\n'])).toEqual([
       rec(1, 'a,b'),
       { kind: 'malformed', code: 'csv-bare-quote', reason: expect.any(String), line: 2, raw: '1,x"y,z' },
@@ -249,7 +249,7 @@ describe('CsvCutter: chunk boundaries', () => {
     ]);
   });
 
-  it.fails('gives the same items one character at a time as all at once for malformed lines too (same bug)', () => {
+  it('gives the same items one character at a time as all at once for malformed lines too (same bug)', () => {
     const text = 'id,date,text\nR1,2024-01-02,Fine\nR2,2024-01-03,He said "hi"\nR3,2024-01-04,"closed" late\nR4,2024-01-05,Great\n';
     expect(cutChunks(oneByOne(text))).toEqual(cutAll(text));
   });
@@ -415,7 +415,7 @@ describe('CsvCutter: record-too-large', () => {
   //   pushed at once:        comes out as a record (expected: record-too-large)
   //   pushed in 60-char pieces: rejected with raw = the first 60 characters, and the other 60 come out as a bogus
   //                          record numbered as the next line.
-  it.fails('rejects a record longer than maxRecordChars however the text is chunked', () => {
+  it('rejects a record longer than maxRecordChars however the text is chunked', () => {
     const long = 'R1,' + 'x'.repeat(117);
     const text = `id,review\n${long}\nR2,ok\n`;
     const options = { ...COMMA, maxRecordChars: 50 };
