@@ -4,7 +4,6 @@
 import { mkdirSync, rmSync, renameSync, createWriteStream, createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { join, relative } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import PQueue from 'p-queue';
 import type { Config, InputConfig } from '../config/schema.js';
 import { Accumulator } from '../aggregate/accumulator.js';
@@ -115,7 +114,10 @@ async function processInput(
 async function assemble<T>(target: string, columns: readonly Column<T>[], dialect: SheetDialect, parts: string[]): Promise<void> {
   const out = createWriteStream(target);
   out.write('\uFEFF' + headerLine(columns, dialect));
-  for (const part of parts) await pipeline(createReadStream(part), out, { end: false });
+  // Copied by hand: stream.pipeline(…, { end: false }) per part would leave listeners on `out` for every part.
+  for (const part of parts) {
+    for await (const chunk of createReadStream(part)) if (!out.write(chunk)) await once(out, 'drain');
+  }
   out.end();
   await once(out, 'close');
 }

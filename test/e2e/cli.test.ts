@@ -156,6 +156,12 @@ describe.skipIf(!hasShared)('generated dumps with injected bad rows (gen-dump --
     { name: 'CSV, comma, LF', args: ['-n', '4000', '--seed', 'e2e-1', '--bad-rows', '0.05'], format: 'csv' },
     { name: 'CSV, semicolon, CRLF, BOM', args: ['-n', '4000', '--seed', 'e2e-2', '--bad-rows', '0.05', '--delimiter', ';', '--eol', 'crlf', '--bom'], format: 'csv', csv: { delimiter: ';' } },
     { name: 'CSV, tab, quoting on every field', args: ['-n', '3000', '--seed', 'e2e-3', '--bad-rows', '0.05', '--delimiter', 'tab', '--quote', 'all'], format: 'csv', csv: { delimiter: '\t' } },
+    {
+      name: 'TSV without quoting (quotes are plain text)',
+      args: ['-n', '3000', '--seed', 'e2e-5', '--bad-rows', '0.05', '--delimiter', 'tab', '--quote', 'none', '--bad-kinds', 'extra-columns,missing-columns,bad-date,bad-rating,empty-text,binary,dup-id'],
+      format: 'csv',
+      csv: { delimiter: '\t', quote: null },
+    },
     { name: 'JSON Lines', args: ['-n', '4000', '--seed', 'e2e-4', '--bad-rows', '0.05', '--format', 'jsonl'], format: 'jsonl' },
   ];
 
