@@ -18,6 +18,12 @@ const { Parser } = require('@fast-csv/parse/build/src/parser/index.js') as {
   Parser: new (options: ParserOptions) => FastCsvParser;
 };
 
+/** fast-csv's row parser for one well-formed record (as the cutter hands it over). */
+function fieldSplitter(csv: InputConfig['csv']): (text: string) => string[] {
+  const parser = new Parser(new ParserOptions({ delimiter: csv.delimiter, quote: csv.quote, escape: csv.quote ?? undefined }));
+  return (text) => parser.parse(text, false).rows[0] ?? [''];
+}
+
 export function csvColumnResolver(input: InputConfig, file: string, header: string[] | undefined): ColumnResolver {
   return (ref: ColumnRef, field: string) => {
     let index: number;
@@ -41,24 +47,37 @@ export function csvColumnResolver(input: InputConfig, file: string, header: stri
   };
 }
 
+/** Reads only as far as the header and checks the column mapping against it, so that a wrong column name
+ *  fails the run before any file is read in full. */
+export async function checkCsvColumns(input: InputConfig, file: string): Promise<void> {
+  const cutter = new CsvCutter({ delimiter: input.csv.delimiter, quote: input.csv.quote });
+  const splitFields = fieldSplitter(input.csv);
+  for await (const text of decodeFile(file, input.csv.encoding)) {
+    const first = cutter.push(text).find((item) => item.kind === 'record');
+    if (first) {
+      const fields = splitFields(first.text);
+      compileMapper(input, file, csvColumnResolver(input, file, input.csv.header ? fields : undefined));
+      return;
+    }
+  }
+}
+
 export async function* readCsv(input: InputConfig, file: string, digest: Partial<FileDigest>): AsyncGenerator<SourceItem[]> {
   const { delimiter, quote, encoding } = input.csv;
   const cutter = new CsvCutter({ delimiter, quote });
-  const parser = new Parser(new ParserOptions({ delimiter, quote, escape: quote ?? undefined }));
+  const splitFields = fieldSplitter(input.csv);
   let header: string[] | undefined;
   let mapper: RecordMapper | undefined;
   let width = 0;
   let row = 0;
   let headerPending = input.csv.header;
 
-  const splitFields = (text: string): string[] | undefined => parser.parse(text, false).rows[0];
-
   const handle = (items: CutItem[]): SourceItem[] => {
     const out: SourceItem[] = [];
     for (const item of items) {
       if (item.kind === 'record' && headerPending) {
         headerPending = false;
-        header = splitFields(item.text) ?? [];
+        header = splitFields(item.text);
         width = header.length;
         continue;
       }
@@ -75,7 +94,7 @@ export async function* readCsv(input: InputConfig, file: string, digest: Partial
         out.push({ kind: 'reject', reject: { ref, code: 'bad-encoding', reason: `invalid bytes or binary data at character ${bad + 1} (is csv.encoding right?)`, actual: item.text } });
         continue;
       }
-      const fields = splitFields(item.text) ?? [''];
+      const fields = splitFields(item.text);
       if (width === 0) width = fields.length; // no header: the first record sets the width
       else if (fields.length !== width) {
         const expected = header ? `the header has ${width}` : `the first record has ${width}`;

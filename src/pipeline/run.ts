@@ -11,6 +11,7 @@ import { periodKey } from '../aggregate/period.js';
 import { trendRows } from '../aggregate/trend.js';
 import { createScorer } from '../analyze/score-review.js';
 import type { FileDigest } from '../ingest/decode.js';
+import { checkCsvColumns } from '../ingest/csv-source.js';
 import { listFiles } from '../ingest/list-files.js';
 import { SOURCES } from '../ingest/registry.js';
 import type { Logger } from '../log.js';
@@ -127,6 +128,7 @@ export async function runPipeline(config: Config, log: Logger): Promise<RunResul
   const startedAt = new Date(started).toISOString();
   // Resolve every input's files before reading any: a missing input fails the run at once.
   const plan = config.inputs.map((input) => ({ input, files: listFiles(input) }));
+  for (const { input, files } of plan) if (input.format === 'csv') for (const file of files) await checkCsvColumns(input, file);
   const outDir = config.output.dir;
   mkdirSync(outDir, { recursive: true });
   const tmp = join(outDir, `.tilfreds-tmp-${process.pid}`);
