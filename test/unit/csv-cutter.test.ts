@@ -144,15 +144,26 @@ describe('CsvCutter: quoted fields over several lines', () => {
     ]);
   });
 
-  // BUG (src/ingest/csv-cutter.ts, firstFieldShape/swallowsRecords): the "swallowed records" check compares the
-  // shape of an inner line's first field with the record's own, but letters and digits both fold to `w`, so a
-  // numeric id ("7781") and any one-word opener ("Honestly") have the same shape `w`. A real multi-line review
-  // whose middle line starts "Word, ..." with exactly width-1 commas is taken for an unclosed quote: the record is
-  // rejected, its middle line becomes a bogus record and its last line a csv-bare-quote reject.
+  // Regression: letters and digits used to fold to the same shape, so a numeric id ("7781") and a one-word opener
+  // ("Honestly") matched, and this review was rejected as an unclosed quote and split (fixed in 094933a).
   it('does not split a review whose middle line starts with one word and a comma (numeric ids)', () => {
     const review = '"Took a while to get used to.\nHonestly, after a week, I can\'t go back.\nFive stars if they add dark mode."';
     const text = `id,rating,review\n7781,4,${review}\n7782,1,Crashes\n`;
     expect(cutAll(text)).toEqual([rec(1, 'id,rating,review'), rec(2, `7781,4,${review}`), rec(5, '7782,1,Crashes')]);
+  });
+  // BUG (src/ingest/csv-cutter.ts, swallowsRecords + firstFieldShape): when the first column holds words (a store,
+  // a product, a country) rather than ids, a one-word opener in a review's middle line has the same shape (`a`) as
+  // the record's own first field; with exactly width-1 commas in that line, one such line is enough (1 > 0) to take
+  // a real multi-line answer for an unclosed quote.
+  //   input:    store,score,comment / Oslo,3,"Long queue at the till. / Otherwise, friendly staff, good prices. /
+  //             Will come back." / Bergen,5,Great
+  //   expected: records at lines 1, 2 (the whole three-line answer) and 5
+  //   actual:   csv-unclosed-quote at line 2, a bogus record "Otherwise, friendly staff, good prices." at line 3,
+  //             csv-bare-quote at line 4 ('Will come back."'), record at line 5
+  it.fails('does not split an answer with a one-word opener when the first column holds words, not ids', () => {
+    const answer = '"Long queue at the till.\nOtherwise, friendly staff, good prices.\nWill come back."';
+    const text = `store,score,comment\nOslo,3,${answer}\nBergen,5,Great\n`;
+    expect(cutAll(text)).toEqual([rec(1, 'store,score,comment'), rec(2, `Oslo,3,${answer}`), rec(5, 'Bergen,5,Great')]);
   });
 });
 
@@ -233,14 +244,9 @@ describe('CsvCutter: chunk boundaries', () => {
     for (let seed = 1; seed <= 20; seed++) expect(cutChunks(randomPieces(text, seed, 7), options)).toEqual(expected);
   });
 
-  // BUG (src/ingest/csv-cutter.ts, scan() + malformed()): a malformed quote is reported as soon as the quote is
-  // seen, before the end of its line has arrived. malformed() then takes the raw value only up to the end of the
-  // buffer and resumes there, so the rest of the line (in the next chunk) comes out as a bogus record numbered as
-  // the next line, and every line number after it is one too high. With 64 KB chunks this happens whenever a bad
-  // line straddles a chunk boundary.
-  // Input 'a,b\n1,x"y,z\n2,ok\n' pushed in two pieces cut after the bare quote:
-  //   expected: reject line 2 raw '1,x"y,z', record line 3 '2,ok'
-  //   actual:   reject line 2 raw '1,x"', record line 3 'y,z', record line 4 '2,ok'
+  // Regression: a malformed quote used to be reported as soon as the quote was seen, before its line end had
+  // arrived; the rest of the line then came out as a bogus record and every later line number was one too high
+  // (fixed in 094933a: the cutter now waits for the whole first line).
   it('reports a bare quote with its whole line when the line is cut after the quote', () => {
     expect(cutChunks(['a,b\n1,x"', 'y,z\n2,ok\n'])).toEqual([
       rec(1, 'a,b'),
@@ -249,7 +255,7 @@ describe('CsvCutter: chunk boundaries', () => {
     ]);
   });
 
-  it('gives the same items one character at a time as all at once for malformed lines too (same bug)', () => {
+  it('gives the same items one character at a time as all at once for malformed lines too', () => {
     const text = 'id,date,text\nR1,2024-01-02,Fine\nR2,2024-01-03,He said "hi"\nR3,2024-01-04,"closed" late\nR4,2024-01-05,Great\n';
     expect(cutChunks(oneByOne(text))).toEqual(cutAll(text));
   });
@@ -409,12 +415,8 @@ describe('CsvCutter: record-too-large', () => {
     expect(records(items).map(([line]) => line)).toEqual([1, 3, 4, 5, 6, 7]);
   });
 
-  // BUG (src/ingest/csv-cutter.ts, drain()): maxRecordChars is only checked while a record is incomplete
-  // ('more'), so whether a long record is rejected depends on how the text was chunked. Input: a 120-character
-  // unquoted record, maxRecordChars 50.
-  //   pushed at once:        comes out as a record (expected: record-too-large)
-  //   pushed in 60-char pieces: rejected with raw = the first 60 characters, and the other 60 come out as a bogus
-  //                          record numbered as the next line.
+  // Regression: maxRecordChars used to be checked only while a record was incomplete, so a long record pushed at
+  // once came out as a record, and pushed in pieces left its tail as a bogus record (fixed in 094933a).
   it('rejects a record longer than maxRecordChars however the text is chunked', () => {
     const long = 'R1,' + 'x'.repeat(117);
     const text = `id,review\n${long}\nR2,ok\n`;
