@@ -30,6 +30,7 @@ const LOCALES = ['en', 'en-US', 'en-GB', ...SCANDINAVIAN_LOCALES];
 type Json = unknown;
 
 function describe(v: Json): string {
+  if (v === undefined) return 'nothing (the key is missing)';
   if (v === null) return 'null';
   if (Array.isArray(v)) return `an array ${JSON.stringify(v).slice(0, 60)}`;
   if (typeof v === 'object') return 'an object';
@@ -105,7 +106,9 @@ function regex(path: string, v: Json): RegExp {
   } catch (e) {
     throw configError(`config: ${path}: invalid regular expression ${JSON.stringify(source)}: ${(e as Error).message}`);
   }
-  if (!/\((?!\?)/.test(source)) fail(path, 'a regular expression with a capture group, e.g. "^(.+)_reviews\\.csv$"', v);
+  // Matching the empty alternative reports how many groups the expression has.
+  const groups = new RegExp(`${source}|`, 'u').exec('')!.length - 1;
+  if (groups < 1) fail(path, 'a regular expression with a capture group, e.g. "^(.+)_reviews\\.csv$"', v);
   return re;
 }
 

@@ -92,7 +92,7 @@ export class CsvCutter {
       }
       const end = scan as Extract<Scan, { kind: 'end' }>;
       if (end.at > start) {
-        if (this.width === 0) this.width = this.lineFields(buf, start, end.at);
+        if (this.width === 0) this.width = this.fields(buf, start, end.at)?.length ?? 0;
         out.push({ kind: 'record', text: buf.slice(start, end.at), line: this.line });
       }
       this.line += end.lines;
@@ -170,64 +170,87 @@ export class CsvCutter {
     }
   }
 
-  /** Whether the inner lines of a multi-line record (all but its first and last) read as complete records:
-   *  the right number of fields, and a first field of the same shape as the record's own (ids, dates and
-   *  numbers keep their shape from row to row; prose with the right number of commas does not). */
+  /** Whether the inner lines of a multi-line record (all but its first and last) read as complete records: the
+   *  right number of fields, a first field of the same shape as the record's own (ids, dates and numbers keep
+   *  their shape from row to row), and the fields before the multi-line one of the same kinds (a number where
+   *  the record has a number…). Prose that happens to hold the right number of commas rarely passes all three. */
   private swallowsRecords(buf: string, start: number, end: number): boolean {
-    const shape = firstFieldShape(buf, start, end, this.delim);
+    const own = this.fields(buf, start, end);
+    if (!own) return false;
+    const multiLine = own.findIndex((f) => /[\r\n]/.test(f));
+    const shape = firstFieldShape(own[0] ?? '');
     let complete = 0;
     let other = 0;
     let lineStart = nextLineStart(buf, start, end);
     for (let next = nextLineStart(buf, lineStart, end); next < end; lineStart = next, next = nextLineStart(buf, next, end)) {
-      const to = lineEnd(buf, lineStart, end);
-      if (this.lineFields(buf, lineStart, to) === this.width && firstFieldShape(buf, lineStart, to, this.delim) === shape) complete++;
+      const line = this.fields(buf, lineStart, lineEnd(buf, lineStart, end));
+      const looksLikeRecord =
+        line !== undefined &&
+        line.length === this.width &&
+        firstFieldShape(line[0]!) === shape &&
+        own.slice(0, multiLine).every((field, j) => sameKind(field, line[j]!));
+      if (looksLikeRecord) complete++;
       else other++;
     }
     return complete > 0 && complete > other;
   }
 
-  /** Fields in buf[from, to) read as one record, or -1 when it is not a well-formed record. */
-  private lineFields(buf: string, from: number, to: number): number {
+  /** The fields in buf[from, to) read as one record (quoted ones without their quotes, escapes left as they are),
+   *  or undefined when it is not a well-formed record. */
+  private fields(buf: string, from: number, to: number): string[] | undefined {
     const { delim, quote } = this;
-    let fields = 1;
+    const out: string[] = [];
     let i = from;
-    while (i < to) {
-      if (buf.charCodeAt(i) === quote) {
+    for (;;) {
+      if (i < to && buf.charCodeAt(i) === quote) {
         let q = i + 1;
         for (;;) {
           q = buf.indexOf(buf[i]!, q);
-          if (q === -1 || q >= to) return -1;
-          if (buf.charCodeAt(q + 1) === quote && q + 1 < to) q += 2;
+          if (q === -1 || q >= to) return undefined;
+          if (q + 1 < to && buf.charCodeAt(q + 1) === quote) q += 2;
           else break;
         }
+        out.push(buf.slice(i + 1, q));
         i = q + 1;
-        if (i < to && buf.charCodeAt(i) !== delim) return -1;
+        if (i < to && buf.charCodeAt(i) !== delim) return undefined;
       } else {
+        const fieldStart = i;
         while (i < to && buf.charCodeAt(i) !== delim) {
-          if (buf.charCodeAt(i) === quote) return -1;
+          if (buf.charCodeAt(i) === quote) return undefined;
           i++;
         }
+        out.push(buf.slice(fieldStart, i));
       }
-      if (i < to) {
-        fields++;
-        i++;
-      }
+      if (i >= to) return out;
+      i++; // the delimiter
     }
-    return fields;
   }
+}
+
+type FieldKind = 'empty' | 'number' | 'date' | 'text';
+
+function fieldKind(field: string): FieldKind {
+  const f = field.trim();
+  if (!f) return 'empty';
+  if (/^[+-]?\d+(?:[.,]\d+)?$/.test(f)) return 'number';
+  if (/^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/.test(f)) return 'date';
+  return 'text';
+}
+
+/** Blank fields are optional, so they match anything. */
+function sameKind(a: string, b: string): boolean {
+  const [ka, kb] = [fieldKind(a), fieldKind(b)];
+  return ka === kb || ka === 'empty' || kb === 'empty';
 }
 
 /** The first field with letters and digits folded to `w` and runs collapsed: `R0000108-FQU` → `w-w`. A field
  *  of one run keeps its kind: `7781` → `9`, `Honestly` → `a`, `A17` → `w`. */
-function firstFieldShape(buf: string, from: number, to: number, delim: number): string {
+function firstFieldShape(field: string): string {
   let shape = '';
   let prev = '';
   let letters = false;
   let digits = false;
-  for (let i = from; i < to; i++) {
-    const c = buf.charCodeAt(i);
-    if (c === delim || c === LF || c === CR) break;
-    const ch = buf[i]!;
+  for (const ch of field) {
     let cls = ch;
     if (/\p{N}/u.test(ch)) [cls, digits] = ['w', true];
     else if (/\p{L}/u.test(ch)) [cls, letters] = ['w', true];

@@ -26,12 +26,13 @@ export class CsvTableWriter<T> {
     private readonly options: TableOptions,
   ) {
     this.file = createWriteStream(path);
+    // Written here, not by fast-csv: it writes its BOM with the first row, so an empty table would have none.
+    if (options.bom) this.file.write('\uFEFF');
     this.csv = format<string[], string[]>({
       delimiter: options.dialect.delimiter,
       rowDelimiter: ROW_END,
       // fast-csv would end even an empty table with a row delimiter (a blank line): close() adds it only after rows.
       includeEndRowDelimiter: false,
-      writeBOM: options.bom,
       headers: options.header ? columns.map((c) => c.name) : false,
       alwaysWriteHeaders: options.header,
     });

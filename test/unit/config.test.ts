@@ -227,13 +227,15 @@ describe('validateConfig: wrong types', () => {
     expect(configMessage(() => validate([minimalInput()]))).toMatch(/^config: \(top level\): expected an object, found an array/);
   });
 
-  // BUG (src/config/validate.ts, describe() line 37): a missing required value is described as
-  // "undefined undefined" (`${typeof v} ${String(v)}`). Input: { "inputs": [{ "path": "r.csv", "product": { "value": "Shop" },
-  // "rating": { "scale": [1, 5] } }] } (no rating.column).
-  //   expected: "config: inputs[0].rating.column: expected a column name …, found nothing" (or similar)
-  //   actual:   "config: inputs[0].rating.column: expected a column name (or JSON field path) or a 0-based column number, found undefined undefined"
-  // Same for a missing "inputs" and a missing "path".
-  it.fails('says plainly that a required value is missing', () => {
+  // Regression: a missing required value used to be described as "undefined undefined".
+  it('accepts a named capture group and refuses an escaped parenthesis as a group', () => {
+    expect(() => validate(withInput({ product: { from: 'filename', pattern: '^(?<shop>.+)\\.csv$' } }))).not.toThrow();
+    expect(configMessage(() => validate(withInput({ product: { from: 'filename', pattern: '^\\(.+\\)\\.csv$' } })))).toMatch(
+      /^config: inputs\[0\]\.product\.pattern: expected a regular expression with a capture group/,
+    );
+  });
+
+  it('says plainly that a required value is missing', () => {
     const message = configMessage(() => validate(withInput({ rating: { scale: [1, 5] } })));
     expect(message).toMatch(/^config: inputs\[0\]\.rating\.column: expected a column name/);
     expect(message).not.toContain('undefined undefined');

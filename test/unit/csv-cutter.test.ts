@@ -151,16 +151,10 @@ describe('CsvCutter: quoted fields over several lines', () => {
     const text = `id,rating,review\n7781,4,${review}\n7782,1,Crashes\n`;
     expect(cutAll(text)).toEqual([rec(1, 'id,rating,review'), rec(2, `7781,4,${review}`), rec(5, '7782,1,Crashes')]);
   });
-  // BUG (src/ingest/csv-cutter.ts, swallowsRecords + firstFieldShape): when the first column holds words (a store,
-  // a product, a country) rather than ids, a one-word opener in a review's middle line has the same shape (`a`) as
-  // the record's own first field; with exactly width-1 commas in that line, one such line is enough (1 > 0) to take
-  // a real multi-line answer for an unclosed quote.
-  //   input:    store,score,comment / Oslo,3,"Long queue at the till. / Otherwise, friendly staff, good prices. /
-  //             Will come back." / Bergen,5,Great
-  //   expected: records at lines 1, 2 (the whole three-line answer) and 5
-  //   actual:   csv-unclosed-quote at line 2, a bogus record "Otherwise, friendly staff, good prices." at line 3,
-  //             csv-bare-quote at line 4 ('Will come back."'), record at line 5
-  it.fails('does not split an answer with a one-word opener when the first column holds words, not ids', () => {
+
+  // Regression: a word in the first column ("Oslo") and a one-word opener in a middle line ("Otherwise,") have the
+  // same shape; the kinds of the fields before the multi-line one (a number here) tell them apart.
+  it('does not split an answer with a one-word opener when the first column holds words, not ids', () => {
     const answer = '"Long queue at the till.\nOtherwise, friendly staff, good prices.\nWill come back."';
     const text = `store,score,comment\nOslo,3,${answer}\nBergen,5,Great\n`;
     expect(cutAll(text)).toEqual([rec(1, 'store,score,comment'), rec(2, `Oslo,3,${answer}`), rec(5, 'Bergen,5,Great')]);
