@@ -6,9 +6,10 @@ export type Lang = (typeof LANGS)[number];
 export const TEXT_ROLES = ['review', 'title', 'positive', 'negative', 'question'] as const;
 export type TextRole = (typeof TEXT_ROLES)[number];
 
-/** Where a record came from: the input's name, the file, the physical line it starts on (1-based) and its
- *  record number in the file (1-based, header excluded). */
-export type SourceRef = { input: string; file: string; line: number; row: number };
+/** Where a record came from: the input's name, the file and the physical line it starts on (1-based, the header
+ *  is line 1). `element` numbers the records of a JSON document (which may hold many on one line). Both can be
+ *  known from a byte range of the file alone, which is what lets ranges be read in parallel. */
+export type SourceRef = { input: string; file: string; line: number; element?: number };
 
 export type TextPart = { role: TextRole; text: string };
 

@@ -69,7 +69,6 @@ export async function* readCsv(input: InputConfig, file: string, digest: Partial
   let header: string[] | undefined;
   let mapper: RecordMapper | undefined;
   let width = 0;
-  let row = 0;
   let headerPending = input.csv.header;
 
   const handle = (items: CutItem[]): SourceItem[] => {
@@ -84,7 +83,7 @@ export async function* readCsv(input: InputConfig, file: string, digest: Partial
       if (!mapper) {
         mapper = compileMapper(input, file, csvColumnResolver(input, file, header));
       }
-      const ref: SourceRef = { input: input.name, file, line: item.line, row: ++row };
+      const ref: SourceRef = { input: input.name, file, line: item.line };
       if (item.kind === 'malformed') {
         out.push({ kind: 'reject', reject: { ref, code: item.code, reason: item.reason, actual: item.raw } });
         continue;

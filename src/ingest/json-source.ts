@@ -78,11 +78,11 @@ export class JsonElementCutter {
 export async function* readJson(input: InputConfig, file: string, digest: Partial<FileDigest>): AsyncGenerator<SourceItem[]> {
   const mapper = compileMapper(input, file, jsonColumnResolver(input));
   const cutter = new JsonElementCutter();
-  let row = 0;
+  let element = 0;
 
   const handle = (elements: JsonElement[]): SourceItem[] =>
     elements.map((el) => {
-      const ref: SourceRef = { input: input.name, file, line: el.line, row: ++row };
+      const ref: SourceRef = { input: input.name, file, line: el.line, element: ++element };
       const bad = findBinary(el.text);
       if (bad !== -1) return { kind: 'reject', reject: { ref, code: 'bad-encoding', reason: `invalid bytes or binary data at character ${bad + 1}`, actual: el.text } };
       let value: unknown;
@@ -103,7 +103,7 @@ export async function* readJson(input: InputConfig, file: string, digest: Partia
   for await (const text of decodeFile(file, 'utf-8', digest)) {
     const items = handle(cutter.push(text));
     if (cutter.error) {
-      yield [{ kind: 'reject', reject: { ref: { input: input.name, file, line: 1, row: ++row }, code: 'bad-json', reason: cutter.error, actual: text.slice(0, 200) } }];
+      yield [{ kind: 'reject', reject: { ref: { input: input.name, file, line: 1, element: ++element }, code: 'bad-json', reason: cutter.error, actual: text.slice(0, 200) } }];
       return;
     }
     if (items.length) yield items;

@@ -9,13 +9,12 @@ export async function* readJsonLines(input: InputConfig, file: string, digest: P
   const mapper = compileMapper(input, file, jsonColumnResolver(input));
   let rest = '';
   let line = 0;
-  let row = 0;
 
   const handleLine = (text: string, out: SourceItem[]) => {
     line++;
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (!text.trim()) return; // blank lines hold no record
-    const ref: SourceRef = { input: input.name, file, line, row: ++row };
+    const ref: SourceRef = { input: input.name, file, line };
     const bad = findBinary(text);
     if (bad !== -1) {
       out.push({ kind: 'reject', reject: { ref, code: 'bad-encoding', reason: `invalid bytes or binary data at character ${bad + 1}`, actual: text } });

@@ -189,7 +189,8 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
       id = raw.trim();
       if (!id) return reject(ref, 'missing-id', 'the id is blank', 'id', raw);
     } else if (idFrom === 'line') {
-      id = `${fileBase}#${ref.row}`;
+      // The line is known from a byte range alone; a JSON document may hold many records on one line.
+      id = ref.element === undefined ? `${fileBase}:${ref.line}` : `${fileBase}#${ref.element}`;
     } else {
       id = contentHash(row);
     }

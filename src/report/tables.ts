@@ -5,8 +5,6 @@ import type { Reject, ScoredReview } from '../types.js';
 import type { TrendRow } from '../aggregate/trend.js';
 import type { Column } from './csv-writer.js';
 
-/** Long texts are cut in the per-record file: it is for reading and filtering, the full text is in the dump. */
-export const MAX_TEXT_CELL = 1000;
 /** Raw values in rejects are cut: enough to find and fix the row. */
 export const MAX_RAW_CELL = 200;
 
@@ -38,7 +36,6 @@ export const scoredColumns = (config: Pick<Config, 'file'>): readonly Column<Sco
   { name: 'label', kind: 'text', get: (r) => r.sentiment?.label },
   { name: 'terms', kind: 'text', get: (r) => r.sentiment?.terms.map((t) => `${t.term} ${t.weight > 0 ? '+' : ''}${Math.round(t.weight * 100) / 100}`).join('; ') },
   { name: 'lexicon', kind: 'text', get: (r) => r.lexicon },
-  { name: 'text', kind: 'text', get: (r) => truncate(r.texts.map((t) => t.text).join(' | '), MAX_TEXT_CELL) },
 ];
 
 export const TREND_COLUMNS: readonly Column<TrendRow>[] = [
@@ -68,7 +65,6 @@ export const rejectColumns = (config: Pick<Config, 'file'>): readonly Column<Rej
   { name: 'source', kind: 'text', get: (r) => r.ref.input },
   { name: 'file', kind: 'text', get: (r) => displayPath(config, r.ref.file) },
   { name: 'line', kind: 'int', get: (r) => r.ref.line },
-  { name: 'record', kind: 'int', get: (r) => r.ref.row },
   { name: 'code', kind: 'text', get: (r) => r.code },
   { name: 'field', kind: 'text', get: (r) => r.field },
   { name: 'reason', kind: 'text', get: (r) => r.reason },

@@ -62,8 +62,8 @@ describe.skipIf(!hasShared)('real dumps in ../shared/data/dumps', () => {
     expectNothingLost(run);
     expect(run.manifest.totals).toEqual({ read: 2292, scored: 2292, rejected: 0 });
     // 3,980 physical lines for 2,292 records: the second record starts on line 6, the last on line 3,980.
-    expect(run.scored[1]).toMatchObject({ id: 'chatgpt_reviews.csv#2', line: '6' });
-    expect(run.scored.at(-1)).toMatchObject({ id: 'chatgpt_reviews.csv#2292', line: '3980' });
+    expect(run.scored[1]).toMatchObject({ id: 'chatgpt_reviews.csv:6', line: '6' });
+    expect(run.scored.at(-1)).toMatchObject({ id: 'chatgpt_reviews.csv:3980', line: '3980' });
     expect(count(run.scored, (r) => r.rating)).toMatchObject({ '5.0': 1134, '4.0': 304, '3.0': 220, '2.0': 139, '1.0': 495 });
     expect(run.trends.every((r) => /^2023-W(2\d|30)$/.test(r.period!))).toBe(true);
     // One-star reviews read more negative than five-star ones.

@@ -26,7 +26,7 @@ function review(o: ReviewOptions = {}): ScoredReview {
   const id = `R${++nextId}`;
   return {
     id,
-    ref: { input: 'shop-reviews', file: '/data/dumps/reviews-2024.csv', line: nextId + 1, row: nextId },
+    ref: { input: 'shop-reviews', file: '/data/dumps/reviews-2024.csv', line: nextId + 1},
     product: o.product ?? 'Kaffetrakter',
     date: 'date' in o ? o.date : '2024-03-05',
     texts: [{ role: 'review', text: 'Rask levering, god kaffe.' }],
