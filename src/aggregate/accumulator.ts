@@ -1,5 +1,7 @@
 // Running sums per (product, period): memory grows with the number of groups, never with the rows.
-// Everything is a sum or a count, so partial aggregates from files, workers or machines merge by adding.
+// Everything is a sum or a count, so partial aggregates from byte ranges, workers or machines merge by adding.
+// Sums of scores are kept in millionths as integers: integer addition is exact and order-free, so the totals (and
+// the reports) are byte-identical however the input was cut into ranges and in whatever order they merge.
 import type { Period } from '../config/schema.js';
 import type { ScoredReview } from '../types.js';
 import { periodKey } from './period.js';
@@ -23,67 +25,88 @@ export type GroupStats = {
   csatTop2: number;
 };
 
-export const emptyStats = (): GroupStats => ({
-  reviews: 0, ratingN: 0, ratingSum: 0, sentimentN: 0, sentimentSum: 0, positive: 0, neutral: 0, negative: 0,
-  npsN: 0, promoters: 0, passives: 0, detractors: 0, csatN: 0, csatTop2: 0,
-});
+const FIELDS = [
+  'reviews', 'ratingN', 'ratingSum', 'sentimentN', 'sentimentSum', 'positive', 'neutral', 'negative',
+  'npsN', 'promoters', 'passives', 'detractors', 'csatN', 'csatTop2',
+] as const satisfies readonly (keyof GroupStats)[];
+const F = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<keyof GroupStats, number>;
+/** Fields held in millionths. */
+const SCALED = new Set<number>([F.ratingSum, F.sentimentSum]);
+const SCALE = 1e6;
 
-export function addStats(into: GroupStats, from: GroupStats): void {
-  for (const k of Object.keys(into) as (keyof GroupStats)[]) into[k] += from[k];
-}
+export const emptyStats = (): GroupStats => Object.fromEntries(FIELDS.map((f) => [f, 0])) as GroupStats;
 
 export type GroupKey = { product: string; period: string };
 
+/** Groups as plain arrays, for posting between threads or writing partial aggregates to disk. */
+export type AccumulatorData = { period: Period; groups: [key: string, sums: number[]][] };
+
 const SEP = '\u0000';
+const LABEL_FIELD = { positive: F.positive, neutral: F.neutral, negative: F.negative } as const;
 
 export class Accumulator {
-  readonly groups = new Map<string, GroupStats>();
+  private readonly groups = new Map<string, Float64Array>();
 
   constructor(readonly period: Period) {}
 
   add(r: ScoredReview): void {
     const key = r.product + SEP + periodKey(r.date, this.period);
     let g = this.groups.get(key);
-    if (!g) this.groups.set(key, (g = emptyStats()));
-    g.reviews++;
+    if (!g) this.groups.set(key, (g = new Float64Array(FIELDS.length)));
+    g[F.reviews]!++;
     if (r.rating) {
-      g.ratingN++;
-      g.ratingSum += r.rating.norm;
+      g[F.ratingN]!++;
+      g[F.ratingSum]! += Math.round(r.rating.norm * SCALE);
     }
     if (r.sentiment) {
-      g.sentimentN++;
-      g.sentimentSum += r.sentiment.score;
-      g[r.sentiment.label]++;
+      g[F.sentimentN]!++;
+      g[F.sentimentSum]! += Math.round(r.sentiment.score * SCALE);
+      g[LABEL_FIELD[r.sentiment.label]]!++;
     }
     if (r.nps !== undefined) {
-      g.npsN++;
-      if (r.nps >= 9) g.promoters++;
-      else if (r.nps >= 7) g.passives++;
-      else g.detractors++;
+      g[F.npsN]!++;
+      g[r.nps >= 9 ? F.promoters : r.nps >= 7 ? F.passives : F.detractors]!++;
     }
     if (r.csat) {
-      g.csatN++;
-      if (r.csat.top2) g.csatTop2++;
+      g[F.csatN]!++;
+      if (r.csat.top2) g[F.csatTop2]!++;
     }
   }
 
   /** Adds another accumulator's groups into this one. */
   merge(other: Accumulator): void {
-    for (const [key, stats] of other.groups) {
-      const g = this.groups.get(key);
-      if (g) addStats(g, stats);
-      else this.groups.set(key, { ...stats });
-    }
+    for (const [key, sums] of other.groups) this.addSums(key, sums);
   }
 
-  /** Groups sorted by product, then period (undated last). */
+  get size(): number {
+    return this.groups.size;
+  }
+
+  toData(): AccumulatorData {
+    return { period: this.period, groups: [...this.groups].map(([key, sums]) => [key, [...sums]]) };
+  }
+
+  static fromData(data: AccumulatorData): Accumulator {
+    const acc = new Accumulator(data.period);
+    for (const [key, sums] of data.groups) acc.addSums(key, sums);
+    return acc;
+  }
+
+  /** Groups sorted by product, then period (undated last), with sums in their natural units. */
   sorted(): { key: GroupKey; stats: GroupStats }[] {
     return [...this.groups]
-      .map(([k, stats]) => {
+      .map(([k, sums]) => {
         const i = k.indexOf(SEP);
+        const stats = Object.fromEntries(FIELDS.map((f, j) => [f, SCALED.has(j) ? sums[j]! / SCALE : sums[j]!])) as GroupStats;
         return { key: { product: k.slice(0, i), period: k.slice(i + 1) }, stats };
       })
       .sort((a, b) => compareStrings(a.key.product, b.key.product) || comparePeriods(a.key.period, b.key.period));
+  }
+
+  private addSums(key: string, sums: ArrayLike<number>): void {
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = new Float64Array(FIELDS.length)));
+    for (let j = 0; j < FIELDS.length; j++) g[j]! += sums[j]!;
   }
 }
 
