@@ -10,5 +10,10 @@ export function configFromOptions(options: CliOptions): Config {
   if (!options.config) throw new TilfredsError('usage', 'missing --config FILE (e.g. tilfreds run --config data/sample/tilfreds.config.json)');
   const config = loadConfig(options.config);
   const dir = options.out === undefined ? config.output.dir : resolve(options.out);
-  return { ...config, output: { ...config.output, dir, ...outputOverrides(options) } };
+  let workers = config.workers;
+  if (options.workers !== undefined) {
+    workers = Number(options.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new TilfredsError('usage', `--workers: expected a whole number of threads, 1 or more, found "${options.workers}"`);
+  }
+  return { ...config, workers, output: { ...config.output, dir, ...outputOverrides(options) } };
 }

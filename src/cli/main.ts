@@ -11,7 +11,7 @@ import { runCommand } from './run-command.js';
 const HELP = `tilfreds ${VERSION}: satisfaction trends and pain points per product from review dumps and survey exports
 
 Usage
-  tilfreds run   --config FILE [--out DIR] [--locale L] [--period P]
+  tilfreds run   --config FILE [--out DIR] [--workers N] [--locale L] [--period P]
                                                           the nightly job: read, score, aggregate, write reports
   tilfreds check --config FILE                             validate the config, print the resolved config (JSON)
   tilfreds --help | --version
@@ -19,6 +19,7 @@ Usage
 Options
   -c, --config FILE   the config file (JSON; see README.md and DESIGN.md section 2)
       --out DIR       override output.dir (relative to the current folder)
+  -w, --workers N     worker threads (default: config "workers", else one per core; 1 = no threads)
       --locale L      override output.locale: en, nb-NO, nn-NO, da-DK, sv-SE (Scandinavian = ';' and decimal comma)
       --period P      override output.period: day, week, month, quarter
 
@@ -27,7 +28,7 @@ Exit codes: 0 ok; 1 crash; 2 config or input mistake; 3 more rejects than maxRej
 Logs: JSON lines on stderr (TILFREDS_LOG_LEVEL=debug|info|warn|error). stdout: the run summary / data only.
 `;
 
-export type CliOptions = { config?: string; out?: string; locale?: string; period?: string };
+export type CliOptions = { config?: string; out?: string; locale?: string; period?: string; workers?: string };
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -36,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       config: { type: 'string', short: 'c' },
       out: { type: 'string', short: 'o' },
+      workers: { type: 'string', short: 'w' },
       locale: { type: 'string' },
       period: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -52,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage;
   }
   if (rest.length) throw new TilfredsError('usage', `unexpected argument "${rest[0]}" (try --help)`);
-  const options: CliOptions = { config: values.config, out: values.out, locale: values.locale, period: values.period };
+  const options: CliOptions = { config: values.config, out: values.out, locale: values.locale, period: values.period, workers: values.workers };
   switch (command) {
     case 'run':
       return runCommand(options);

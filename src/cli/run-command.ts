@@ -24,7 +24,8 @@ export async function runCommand(options: CliOptions): Promise<number> {
   const config = configFromOptions(options);
   const lexicons = loadedLexicons();
   log.info({ config: config.file, inputs: config.inputs.length, out: config.output.dir }, 'run started');
-  const result = await runPipeline(config, log);
+  const rangeBytes = process.env.TILFREDS_RANGE_BYTES ? Number(process.env.TILFREDS_RANGE_BYTES) : undefined;
+  const result = await runPipeline(config, log, { workers: config.workers, rangeBytes });
   const exitCode = result.overRejectLimit.length ? EXIT.tooManyRejects : EXIT.ok;
   const manifest = writeRunManifest(config, result, lexicons, VERSION, exitCode);
   log.info({ ...result.totals, seconds: result.timings.seconds, recordsPerSecond: result.timings.recordsPerSecond, peakRssMB: result.timings.peakRssMB, manifest }, 'run finished');

@@ -23,6 +23,8 @@ export type CsvOptions = {
   readonly encoding: Encoding;
   /** Whether the first record is a header. Without one, columns are referred to by position. Default true. */
   readonly header: boolean;
+  /** Which code splits records into fields: `tilfreds` (the record cutter, default) or `fast-csv` (its row parser). */
+  readonly engine: 'tilfreds' | 'fast-csv';
 };
 
 export type IdSpec = { readonly column: ColumnRef } | { readonly from: 'line' | 'hash' };
@@ -90,6 +92,8 @@ export type Config = {
   /** Absolute path of the config file, and the sha256 of its bytes. */
   readonly file: string;
   readonly hash: string;
+  /** Worker threads; undefined: as many as the machine has cores. */
+  readonly workers: number | undefined;
   readonly output: OutputConfig;
   readonly maxRejectRate: number;
   readonly inputs: readonly InputConfig[];

@@ -145,7 +145,7 @@ function output(v: Json, base: string): OutputConfig {
 }
 
 function csvOptions(path: string, v: Json): CsvOptions {
-  const o = object(path, v ?? {}, ['delimiter', 'quote', 'encoding', 'header']);
+  const o = object(path, v ?? {}, ['delimiter', 'quote', 'encoding', 'header', 'engine']);
   let delimiter = ',';
   if (o.delimiter !== undefined) {
     delimiter = o.delimiter === 'tab' || o.delimiter === '\\t' ? '\t' : string(`${path}.delimiter`, o.delimiter);
@@ -166,7 +166,8 @@ function csvOptions(path: string, v: Json): CsvOptions {
     encoding = oneOf(`${path}.encoding`, typeof raw === 'string' ? (aliases[raw] ?? raw) : raw, ENCODINGS);
   }
   if (o.header !== undefined && typeof o.header !== 'boolean') fail(`${path}.header`, 'true or false', o.header);
-  return { delimiter, quote, encoding, header: o.header !== false };
+  const engine = o.engine === undefined ? 'tilfreds' : oneOf(`${path}.engine`, o.engine, ['tilfreds', 'fast-csv'] as const);
+  return { delimiter, quote, encoding, header: o.header !== false, engine };
 }
 
 function idSpec(path: string, v: Json): IdSpec {
@@ -286,7 +287,8 @@ function input(i: number, v: Json, base: string, defaultRate: number): InputConf
 
 /** Validates parsed config JSON. `base` is the config file's folder; relative paths resolve against it. */
 export function validateConfig(json: Json, file: string, hash: string, base: string): Config {
-  const o = object('', json, ['output', 'inputs', 'maxRejectRate', '$schema', 'description']);
+  const o = object('', json, ['output', 'inputs', 'maxRejectRate', 'workers', '$schema', 'description']);
+  if (o.workers !== undefined && !(Number.isInteger(o.workers) && (o.workers as number) >= 1)) fail('workers', 'a whole number of worker threads, 1 or more', o.workers);
   const maxRejectRate = o.maxRejectRate === undefined ? DEFAULT_MAX_REJECT_RATE : rate('maxRejectRate', o.maxRejectRate);
   if (!Array.isArray(o.inputs) || o.inputs.length === 0) fail('inputs', 'a non-empty array of inputs', o.inputs);
   const inputs = o.inputs.map((v, i) => input(i, v, base, maxRejectRate));
@@ -295,5 +297,5 @@ export function validateConfig(json: Json, file: string, hash: string, base: str
     if (names.has(inp.name)) fail(`inputs[${i}].name`, 'a name no other input has', inp.name);
     names.add(inp.name);
   });
-  return { file, hash, output: output(o.output, base), maxRejectRate, inputs };
+  return { file, hash, workers: o.workers as number | undefined, output: output(o.output, base), maxRejectRate, inputs };
 }

@@ -12,8 +12,13 @@
 //
 // An unclosed quote can also pair with a later quote that happens to be followed by a line end, and so swallow
 // whole records into one "multi-line field". Structure alone cannot tell that from a real multi-line answer, so
-// once the record width is known (from the first record: the header, or the first row) the lines inside such a field are read again as records of their own: when
-// more of them are complete records of the right width than not, the quote was unclosed.
+// once the record width is known (from the first record: the header, or the first row) the lines inside such a
+// field are read again as records of their own: when more of them look like complete records than not, the quote
+// was unclosed.
+//
+// The cutter also splits each record into fields (the fast path; fast-csv's row parser is the other engine).
+// It can start at any record boundary of a file, given the line number there, which is what lets byte ranges
+// of one file be read in parallel.
 
 import type { RejectCode } from '../types.js';
 
@@ -23,6 +28,8 @@ export type CutRecord = {
   text: string;
   /** Physical line (1-based) the record starts on. */
   line: number;
+  /** The fields, unquoted and unescaped (when the cutter splits fields). */
+  fields?: string[];
 };
 export type CutMalformed = { kind: 'malformed'; code: RejectCode; reason: string; line: number; raw: string };
 export type CutItem = CutRecord | CutMalformed;
@@ -32,6 +39,14 @@ export type CutterOptions = {
   quote: string | null;
   /** A record longer than this (in characters) is rejected: it is almost surely an unclosed quote. */
   maxRecordChars?: number;
+  /** The physical line the text starts on (default 1). */
+  startLine?: number;
+  /** Fields per record, when known (from the header); otherwise taken from the first record. */
+  width?: number;
+  /** Split records into fields (`CutRecord.fields`). */
+  splitFields?: boolean;
+  /** Note the first record boundary on or after this line (see `boundaryFrom`). */
+  watchLine?: number;
 };
 
 const LF = 10;
@@ -45,16 +60,31 @@ type Scan =
 
 export class CsvCutter {
   private buf = '';
-  private line = 1;
+  /** The line the next (unfinished) record starts on. */
+  private line: number;
   private readonly delim: number;
   private readonly quote: number;
   private readonly maxChars: number;
-  private width = 0;
+  private readonly splitFields: boolean;
+  private readonly watchLine: number;
+  private width: number;
+  /** The first line ≥ watchLine on which a record starts (or blank lines resume): where the next byte range
+   *  of the file must start for the two ranges to join up as one sequential read would. */
+  boundaryFrom: number | undefined;
 
   constructor(options: CutterOptions) {
     this.delim = options.delimiter.charCodeAt(0);
     this.quote = options.quote === null ? -1 : options.quote.charCodeAt(0);
     this.maxChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+    this.line = options.startLine ?? 1;
+    this.width = options.width ?? 0;
+    this.splitFields = options.splitFields ?? false;
+    this.watchLine = options.watchLine ?? Infinity;
+  }
+
+  /** Characters held for an unfinished record. */
+  get pending(): number {
+    return this.buf.length;
   }
 
   /** Adds text and returns the records it completes. */
@@ -74,6 +104,7 @@ export class CsvCutter {
     const buf = this.buf;
     const tooLarge = `record longer than ${this.maxChars} characters (an unclosed quote?)`;
     while (start < buf.length) {
+      if (this.boundaryFrom === undefined && this.line >= this.watchLine) this.boundaryFrom = this.line;
       const scan = this.scan(buf, start, final);
       let bad: { code: RejectCode; reason: string } | undefined;
       if (scan.kind === 'more') {
@@ -92,12 +123,16 @@ export class CsvCutter {
       }
       const end = scan as Extract<Scan, { kind: 'end' }>;
       if (end.at > start) {
-        if (this.width === 0) this.width = this.fields(buf, start, end.at)?.length ?? 0;
-        out.push({ kind: 'record', text: buf.slice(start, end.at), line: this.line });
+        const fields = this.splitFields || this.width === 0 ? this.fields(buf, start, end.at, true) : undefined;
+        if (this.width === 0) this.width = fields?.length ?? 0;
+        const record: CutRecord = { kind: 'record', text: buf.slice(start, end.at), line: this.line };
+        if (this.splitFields) record.fields = fields!;
+        out.push(record);
       }
       this.line += end.lines;
       start = end.next;
     }
+    if (this.boundaryFrom === undefined && start === buf.length && this.line >= this.watchLine) this.boundaryFrom = this.line;
     this.buf = start === 0 ? buf : buf.slice(start);
     return out;
   }
@@ -195,9 +230,9 @@ export class CsvCutter {
     return complete > 0 && complete > other;
   }
 
-  /** The fields in buf[from, to) read as one record (quoted ones without their quotes, escapes left as they are),
-   *  or undefined when it is not a well-formed record. */
-  private fields(buf: string, from: number, to: number): string[] | undefined {
+  /** The fields in buf[from, to) read as one record, quoted ones without their quotes (and `""` made `"` when
+   *  `unescape`), or undefined when it is not a well-formed record. */
+  private fields(buf: string, from: number, to: number, unescape = false): string[] | undefined {
     const { delim, quote } = this;
     const out: string[] = [];
     let i = from;
@@ -210,7 +245,8 @@ export class CsvCutter {
           if (q + 1 < to && buf.charCodeAt(q + 1) === quote) q += 2;
           else break;
         }
-        out.push(buf.slice(i + 1, q));
+        const content = buf.slice(i + 1, q);
+        out.push(unescape && content.includes(buf[i]!) ? content.split(buf[i]! + buf[i]!).join(buf[i]!) : content);
         i = q + 1;
         if (i < to && buf.charCodeAt(i) !== delim) return undefined;
       } else {

@@ -1,13 +1,17 @@
-// CSV adapter: decode → cut records (our cutter: line numbers, malformed quotes) → split fields (fast-csv) →
-// map fields. Every physical record leaves as a review or a reject.
+// CSV adapter: decode → cut records (our cutter: line numbers, malformed quotes) → split fields → map fields.
+// Every physical record leaves as a review or a reject. Two engines split the fields: the cutter itself (the
+// default: it has found the field boundaries anyway) or fast-csv's row parser (`csv.engine: "fast-csv"`); a
+// differential test holds them to the same records.
 import { createRequire } from 'node:module';
 import { ParserOptions } from '@fast-csv/parse';
 import type { ColumnRef, InputConfig } from '../config/schema.js';
 import { configError } from '../errors.js';
 import type { SourceItem, SourceRef } from '../types.js';
+import type { Encoding } from '../config/schema.js';
+import { decodeRange, WHOLE_FILE, type ByteRange, type RangeEnd } from './byte-range.js';
 import { CsvCutter, type CutItem } from './csv-cutter.js';
-import { decodeFile, findBinary, type FileDigest } from './decode.js';
-import { compileMapper, type ColumnResolver, type RecordMapper } from './map-fields.js';
+import { findBinary, sniffEncoding } from './decode.js';
+import { compileMapper, type ColumnResolver } from './map-fields.js';
 import { nearest } from '../config/validate.js';
 
 // fast-csv's synchronous row parser (the engine behind its streams). Its package has no exports map, so the
@@ -47,41 +51,59 @@ export function csvColumnResolver(input: InputConfig, file: string, header: stri
   };
 }
 
-/** Reads only as far as the header and checks the column mapping against it, so that a wrong column name
+/** What every range of a CSV file needs from its start: the encoding (a BOM wins), the header (if any) and the
+ *  number of fields per record. */
+export type CsvHead = { encoding: Encoding; header: string[] | undefined; width: number };
+
+/** Reads only as far as the first record and checks the column mapping against it, so that a wrong column name
  *  fails the run before any file is read in full. */
-export async function checkCsvColumns(input: InputConfig, file: string): Promise<void> {
+export async function readCsvHead(input: InputConfig, file: string): Promise<CsvHead> {
+  const encoding = sniffEncoding(file, input.csv.encoding);
   const cutter = new CsvCutter({ delimiter: input.csv.delimiter, quote: input.csv.quote });
   const splitFields = fieldSplitter(input.csv);
-  for await (const text of decodeFile(file, input.csv.encoding)) {
-    const first = cutter.push(text).find((item) => item.kind === 'record');
-    if (first) {
-      const fields = splitFields(first.text);
-      compileMapper(input, file, csvColumnResolver(input, file, input.csv.header ? fields : undefined));
-      return;
+  let first: string[] | undefined;
+  for await (const { text } of decodeRange(file, WHOLE_FILE, encoding)) {
+    const record = cutter.push(text).find((item) => item.kind === 'record');
+    if (record?.kind === 'record') {
+      first = splitFields(record.text);
+      break;
     }
   }
+  if (!first) {
+    const record = cutter.end().find((item) => item.kind === 'record');
+    if (record?.kind === 'record') first = splitFields(record.text);
+  }
+  const header = input.csv.header ? (first ?? []) : undefined;
+  compileMapper(input, file, csvColumnResolver(input, file, header));
+  return { encoding, header, width: first?.length ?? 0 };
 }
 
-export async function* readCsv(input: InputConfig, file: string, digest: Partial<FileDigest>): AsyncGenerator<SourceItem[]> {
-  const { delimiter, quote, encoding } = input.csv;
-  const cutter = new CsvCutter({ delimiter, quote });
-  const splitFields = fieldSplitter(input.csv);
-  let header: string[] | undefined;
-  let mapper: RecordMapper | undefined;
-  let width = 0;
-  let headerPending = input.csv.header;
+/** Reads the records of one byte range of a CSV file (the whole file by default). */
+export async function* readCsv(
+  input: InputConfig,
+  file: string,
+  head: CsvHead,
+  range: ByteRange = WHOLE_FILE,
+  rangeEnd: RangeEnd = { nextLine: undefined },
+): AsyncGenerator<SourceItem[]> {
+  const { delimiter, quote } = input.csv;
+  const fastCsv = input.csv.engine === 'fast-csv';
+  const cutter = new CsvCutter({
+    delimiter, quote, startLine: range.startLine, width: head.width, splitFields: !fastCsv, watchLine: range.endLine,
+  });
+  const splitFields = fastCsv ? fieldSplitter(input.csv) : undefined;
+  const { header, width } = head;
+  const mapper = compileMapper(input, file, csvColumnResolver(input, file, header));
+  let headerPending = input.csv.header && range.index === 0;
+  const endLine = range.endLine ?? Infinity;
 
   const handle = (items: CutItem[]): SourceItem[] => {
     const out: SourceItem[] = [];
     for (const item of items) {
+      if (item.line >= endLine) break; // the next range's
       if (item.kind === 'record' && headerPending) {
         headerPending = false;
-        header = splitFields(item.text);
-        width = header.length;
         continue;
-      }
-      if (!mapper) {
-        mapper = compileMapper(input, file, csvColumnResolver(input, file, header));
       }
       const ref: SourceRef = { input: input.name, file, line: item.line };
       if (item.kind === 'malformed') {
@@ -93,9 +115,8 @@ export async function* readCsv(input: InputConfig, file: string, digest: Partial
         out.push({ kind: 'reject', reject: { ref, code: 'bad-encoding', reason: `invalid bytes or binary data at character ${bad + 1} (is csv.encoding right?)`, actual: item.text } });
         continue;
       }
-      const fields = splitFields(item.text);
-      if (width === 0) width = fields.length; // no header: the first record sets the width
-      else if (fields.length !== width) {
+      const fields = item.fields ?? splitFields!(item.text);
+      if (fields.length !== width) {
         const expected = header ? `the header has ${width}` : `the first record has ${width}`;
         out.push({ kind: 'reject', reject: { ref, code: 'csv-column-count', reason: `${fields.length} fields where ${expected}`, actual: item.text } });
         continue;
@@ -105,12 +126,15 @@ export async function* readCsv(input: InputConfig, file: string, digest: Partial
     return out;
   };
 
-  for await (const text of decodeFile(file, encoding, digest)) {
+  for await (const { text } of decodeRange(file, range, head.encoding)) {
     const items = handle(cutter.push(text));
     if (items.length) yield items;
+    // Past the range's end, read only as far as the record that spans it.
+    if (cutter.boundaryFrom !== undefined) break;
   }
-  const rest = handle(cutter.end());
-  if (rest.length) yield rest;
-  // A file with a header and no records still needs its column mapping checked.
-  if (!mapper && header) compileMapper(input, file, csvColumnResolver(input, file, header));
+  if (cutter.boundaryFrom === undefined) {
+    const rest = handle(cutter.end());
+    if (rest.length) yield rest;
+  }
+  rangeEnd.nextLine = cutter.boundaryFrom;
 }

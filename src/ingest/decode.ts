@@ -2,7 +2,7 @@
 // boundary are completed by the streaming decoder (never garbled); invalid bytes become U+FFFD, which the
 // record readers turn into `bad-encoding` rejects. The file's sha256 is computed on the way.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import type { Encoding } from '../config/schema.js';
 
@@ -15,6 +15,18 @@ function sniffBom(head: Buffer): Encoding | undefined {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   return undefined;
+}
+
+/** The file's encoding: its byte-order mark if it has one, else the declared one. */
+export function sniffEncoding(path: string, declared: Encoding): Encoding {
+  const head = Buffer.alloc(3);
+  const fd = openSync(path, 'r');
+  try {
+    const n = readSync(fd, head, 0, 3, 0);
+    return sniffBom(head.subarray(0, n)) ?? declared;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Yields the decoded text of a file; `digest` is filled in when the generator is done. */

@@ -4,7 +4,8 @@
 // and memory holds one element at a time. An object map's key is available to the mapping as the field `$key`.
 import type { InputConfig } from '../config/schema.js';
 import type { SourceItem, SourceRef } from '../types.js';
-import { decodeFile, findBinary, type FileDigest } from './decode.js';
+import { decodeRange, WHOLE_FILE } from './byte-range.js';
+import { findBinary, sniffEncoding } from './decode.js';
 import { isPlainObject, jsonColumnResolver } from './json-fields.js';
 import { compileMapper } from './map-fields.js';
 
@@ -75,7 +76,8 @@ export class JsonElementCutter {
   }
 }
 
-export async function* readJson(input: InputConfig, file: string, digest: Partial<FileDigest>): AsyncGenerator<SourceItem[]> {
+/** A JSON document is read whole, by one reader: it is not cut into byte ranges. */
+export async function* readJson(input: InputConfig, file: string): AsyncGenerator<SourceItem[]> {
   const mapper = compileMapper(input, file, jsonColumnResolver(input));
   const cutter = new JsonElementCutter();
   let element = 0;
@@ -100,7 +102,7 @@ export async function* readJson(input: InputConfig, file: string, digest: Partia
       return mapper(value, ref);
     });
 
-  for await (const text of decodeFile(file, 'utf-8', digest)) {
+  for await (const { text } of decodeRange(file, WHOLE_FILE, sniffEncoding(file, 'utf-8'))) {
     const items = handle(cutter.push(text));
     if (cutter.error) {
       yield [{ kind: 'reject', reject: { ref: { input: input.name, file, line: 1, element: ++element }, code: 'bad-json', reason: cutter.error, actual: text.slice(0, 200) } }];

@@ -1,14 +1,21 @@
-// JSON Lines adapter: one line, one record or one reject. Keys may vary from line to line.
+// JSON Lines adapter: one line, one record or one reject. Keys may vary from line to line. Byte ranges of a file
+// end after a newline, so every range holds whole lines.
 import type { InputConfig } from '../config/schema.js';
 import type { SourceItem, SourceRef } from '../types.js';
-import { decodeFile, findBinary, type FileDigest } from './decode.js';
+import { decodeRange, WHOLE_FILE, type ByteRange, type RangeEnd } from './byte-range.js';
+import { findBinary, sniffEncoding } from './decode.js';
 import { isPlainObject, jsonColumnResolver } from './json-fields.js';
 import { compileMapper } from './map-fields.js';
 
-export async function* readJsonLines(input: InputConfig, file: string, digest: Partial<FileDigest>): AsyncGenerator<SourceItem[]> {
+export async function* readJsonLines(
+  input: InputConfig,
+  file: string,
+  range: ByteRange = WHOLE_FILE,
+  rangeEnd: RangeEnd = { nextLine: undefined },
+): AsyncGenerator<SourceItem[]> {
   const mapper = compileMapper(input, file, jsonColumnResolver(input));
   let rest = '';
-  let line = 0;
+  let line = range.startLine - 1;
 
   const handleLine = (text: string, out: SourceItem[]) => {
     line++;
@@ -34,7 +41,8 @@ export async function* readJsonLines(input: InputConfig, file: string, digest: P
     out.push(mapper(value, ref));
   };
 
-  for await (const chunk of decodeFile(file, 'utf-8', digest)) {
+  for await (const { text: chunk, past } of decodeRange(file, range, sniffEncoding(file, 'utf-8'))) {
+    if (past) break; // a range ends after a newline: nothing of it lies beyond
     const out: SourceItem[] = [];
     let start = 0;
     let nl: number;
@@ -49,4 +57,5 @@ export async function* readJsonLines(input: InputConfig, file: string, digest: P
   const out: SourceItem[] = [];
   if (rest) handleLine(rest, out);
   if (out.length) yield out;
+  rangeEnd.nextLine = range.endLine;
 }

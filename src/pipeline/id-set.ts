@@ -4,6 +4,8 @@
 export class IdSet {
   private table = new Uint32Array(2 * 1024);
   private count = 0;
+  /** The hash of the id last given to add(), for callers that pass hashes on (to merge ranges in order). */
+  lastHash: [number, number] = [0, 0];
 
   /** Adds the id; returns false when it was already there. */
   add(id: string): boolean {
@@ -17,6 +19,13 @@ export class IdSet {
     }
     h1 = (h1 ^ (h1 >>> 16)) >>> 0;
     h2 = ((h2 ^ (h2 >>> 13)) | 1) >>> 0; // never 0: a 0 marks an empty slot
+    this.lastHash[0] = h1;
+    this.lastHash[1] = h2;
+    return this.addHash(h1, h2);
+  }
+
+  /** Adds an id by its hash (from `lastHash`); returns false when it was already there. */
+  addHash(h1: number, h2: number): boolean {
     if ((this.count + 1) * 2 > this.table.length / 2) this.grow();
     return this.insert(h1, h2);
   }

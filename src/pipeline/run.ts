@@ -1,27 +1,35 @@
-// Wires the stages: for each input, its files in order (ingest → score → aggregate, per-record rows to a part
-// file); p-queue runs the inputs side by side; at the end the parts are assembled in config order, so the output
-// is the same however the inputs interleaved. Every file is written under a temporary name and renamed.
-import { mkdirSync, rmSync, renameSync, createWriteStream, createReadStream } from 'node:fs';
+// Wires the stages. Every input file is cut into byte ranges at record boundaries (plan-ranges.ts); p-queue
+// schedules the ranges of all inputs on a pool of worker threads (or inline, for one worker or little data);
+// each range is read, scored and aggregated on its own (process-range.ts). The results are then joined in file
+// order, as one sequential read would see them:
+// - a range must start where the previous one really ended (a malformed quote can fool the cut): if not, it is
+//   read again from there;
+// - an id that an earlier range already had makes a duplicate: the range is read again with those records
+//   rejected. Both are rare; reading a range again is simpler and surer than undoing its results.
+// Aggregates are integer sums and the parts are assembled in order, so the reports are byte-identical whatever
+// the worker count and however the ranges were cut. Every report is written under a temporary name and renamed.
+import { availableParallelism } from 'node:os';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { join, relative } from 'node:path';
 import PQueue from 'p-queue';
 import type { Config, InputConfig } from '../config/schema.js';
 import { Accumulator } from '../aggregate/accumulator.js';
-import { periodKey } from '../aggregate/period.js';
 import { trendRows } from '../aggregate/trend.js';
-import { createScorer } from '../analyze/score-review.js';
-import type { FileDigest } from '../ingest/decode.js';
-import { checkCsvColumns } from '../ingest/csv-source.js';
+import type { ByteRange } from '../ingest/byte-range.js';
 import { listFiles } from '../ingest/list-files.js';
-import { SOURCES } from '../ingest/registry.js';
+import { SOURCES, type FileHead } from '../ingest/registry.js';
 import type { Logger } from '../log.js';
 import { CsvTableWriter, headerLine, type Column } from '../report/csv-writer.js';
 import { dialectFor, type SheetDialect } from '../report/locale.js';
-import { rejectColumns, scoredColumns, TREND_COLUMNS, type ScoredRow } from '../report/tables.js';
-import type { Reject, RejectCode } from '../types.js';
+import { rejectColumns, scoredColumns, TREND_COLUMNS } from '../report/tables.js';
+import type { RejectCode } from '../types.js';
 import { IdSet } from './id-set.js';
+import { offsetOfLine, planFile, type FilePlan } from './plan-ranges.js';
+import { processRange, type RangeResult, type RangeTask, type StageTimes } from './process-range.js';
+import { WorkerPool } from './worker-pool.js';
 
-export type FileCounts = FileDigest & { file: string; read: number; scored: number; rejected: number };
+export type FileCounts = { file: string; bytes: number; sha256: string; encoding: string; ranges: number; read: number; scored: number; rejected: number };
 
 export type InputCounts = {
   input: string;
@@ -40,76 +48,35 @@ export type RunResult = {
   /** Inputs whose reject share exceeded their maxRejectRate. */
   overRejectLimit: string[];
   outputs: string[];
-  timings: { startedAt: string; seconds: number; recordsPerSecond: number; peakRssMB: number };
+  timings: {
+    startedAt: string;
+    seconds: number;
+    recordsPerSecond: number;
+    peakRssMB: number;
+    workers: number;
+    ranges: number;
+    /** Ranges read a second time to join up at a malformed quote or to reject duplicates across ranges. */
+    rangesReadAgain: number;
+    /** Microseconds per record per stage, summed over all threads. */
+    microsPerRecord: StageTimes;
+  };
+};
+
+export type RunOptions = {
+  /** Worker threads; default: the machine's available parallelism. 1 runs everything on the main thread. */
+  workers?: number;
+  /** Wanted bytes per range (tests set it small to put many boundaries in a small file). */
+  rangeBytes?: number;
 };
 
 export const OUTPUT_FILES = { scored: 'scored_reviews.csv', trends: 'product_trends.csv', rejects: 'rejects.csv', manifest: 'run.json' } as const;
 
 const PROGRESS_EVERY_MS = 5_000;
+export const DEFAULT_RANGE_BYTES = 16 << 20;
+/** Below this much input in all, worker threads cost more than they save. */
+const INLINE_BELOW_BYTES = 8 << 20;
 
-type InputOutcome = { counts: InputCounts; acc: Accumulator; scoredPart: string; rejectsPart: string };
-
-async function processInput(
-  input: InputConfig,
-  files: string[],
-  config: Config,
-  tmp: string,
-  index: number,
-  dialect: SheetDialect,
-  progress: { records: number },
-  log: Logger,
-): Promise<InputOutcome> {
-  const scoredPart = join(tmp, `${index}.scored.part`);
-  const rejectsPart = join(tmp, `${index}.rejects.part`);
-  const base = { dialect, header: false, bom: false };
-  const scoredOut = new CsvTableWriter<ScoredRow>(scoredPart, scoredColumns(config), base);
-  const rejectsOut = new CsvTableWriter<Reject>(rejectsPart, rejectColumns(config), base);
-  const acc = new Accumulator(config.output.period);
-  const score = createScorer();
-  const ids = new IdSet();
-  const counts: InputCounts = { input: input.name, read: 0, scored: 0, rejected: 0, rejectRate: 0, maxRejectRate: input.maxRejectRate, byReason: {}, files: [] };
-  const source = SOURCES[input.format];
-  const ilog = log.child({ input: input.name });
-
-  const addReject = (r: Reject, fc: FileCounts) => {
-    fc.rejected++;
-    counts.byReason[r.code] = (counts.byReason[r.code] ?? 0) + 1;
-    return rejectsOut.write(r);
-  };
-
-  for (const file of files) {
-    const digest: Partial<FileDigest> = {};
-    const fc = { file, read: 0, scored: 0, rejected: 0 } as FileCounts;
-    ilog.debug({ file }, 'reading');
-    for await (const batch of source(input, file, digest)) {
-      for (const item of batch) {
-        fc.read++;
-        let wait: Promise<void> | undefined;
-        if (item.kind === 'reject') wait = addReject(item.reject, fc);
-        else if (!ids.add(item.review.id)) {
-          const r = item.review;
-          wait = addReject({ ref: r.ref, code: 'duplicate-id', reason: 'the same id came earlier in this input', field: 'id', actual: r.id }, fc);
-        } else {
-          const scored = score(item.review);
-          acc.add(scored);
-          fc.scored++;
-          wait = scoredOut.write({ ...scored, period: periodKey(scored.date, config.output.period) });
-        }
-        if (wait) await wait;
-      }
-      progress.records += batch.length;
-    }
-    Object.assign(fc, digest);
-    counts.files.push(fc);
-    counts.read += fc.read;
-    counts.scored += fc.scored;
-    counts.rejected += fc.rejected;
-    ilog.info({ file, read: fc.read, scored: fc.scored, rejected: fc.rejected }, 'file done');
-  }
-  counts.rejectRate = counts.read ? counts.rejected / counts.read : 0;
-  await Promise.all([scoredOut.close(), rejectsOut.close()]);
-  return { counts, acc, scoredPart, rejectsPart };
-}
+type FileWork = { input: InputConfig; inputIndex: number; fileIndex: number; plan: FilePlan; head: FileHead };
 
 /** header + parts → a temporary file (renamed by the caller). */
 async function assemble<T>(target: string, columns: readonly Column<T>[], dialect: SheetDialect, parts: string[]): Promise<void> {
@@ -123,45 +90,129 @@ async function assemble<T>(target: string, columns: readonly Column<T>[], dialec
   await once(out, 'close');
 }
 
-export async function runPipeline(config: Config, log: Logger): Promise<RunResult> {
+export async function runPipeline(config: Config, log: Logger, options: RunOptions = {}): Promise<RunResult> {
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
-  // Resolve every input's files before reading any: a missing input fails the run at once.
-  const plan = config.inputs.map((input) => ({ input, files: listFiles(input) }));
-  for (const { input, files } of plan) if (input.format === 'csv') for (const file of files) await checkCsvColumns(input, file);
+  const rangeBytes = options.rangeBytes ?? DEFAULT_RANGE_BYTES;
+
+  // Every file's head first (encoding, header; the mapping checked against it): mistakes fail before any reading.
+  const heads: { input: InputConfig; inputIndex: number; file: string; fileIndex: number; head: FileHead }[] = [];
+  for (const [inputIndex, input] of config.inputs.entries()) {
+    for (const [fileIndex, file] of listFiles(input).entries()) {
+      heads.push({ input, inputIndex, file, fileIndex, head: await SOURCES[input.format].readHead(input, file) });
+    }
+  }
+  const work: FileWork[] = [];
+  for (const h of heads) {
+    const source = SOURCES[h.input.format];
+    const plan = await planFile(h.file, {
+      mode: source.splits,
+      quote: h.input.csv.quote?.charCodeAt(0) ?? -1,
+      encoding: h.head?.encoding ?? 'utf-8',
+      targetBytes: rangeBytes,
+    });
+    work.push({ input: h.input, inputIndex: h.inputIndex, fileIndex: h.fileIndex, plan, head: h.head });
+  }
+  const totalBytes = work.reduce((n, w) => n + w.plan.bytes, 0);
+  const workers = Math.max(1, options.workers ?? availableParallelism());
+  const threads = workers > 1 && totalBytes >= INLINE_BELOW_BYTES ? workers : 0;
+
   const outDir = config.output.dir;
   mkdirSync(outDir, { recursive: true });
   const tmp = join(outDir, `.tilfreds-tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
   const dialect = dialectFor(config.output.locale);
-  const progress = { records: 0 };
+  let recordsDone = 0;
   const timer = setInterval(() => {
     const seconds = (Date.now() - started) / 1000;
-    log.info({ records: progress.records, recordsPerSecond: Math.round(progress.records / seconds) }, 'progress');
+    log.info({ records: recordsDone, recordsPerSecond: Math.round(recordsDone / seconds) }, 'progress');
   }, PROGRESS_EVERY_MS);
   timer.unref();
+  const pool = threads ? new WorkerPool(threads, config) : undefined;
+  log.info({ files: work.length, bytes: totalBytes, ranges: work.reduce((n, w) => n + w.plan.ranges.length, 0), workerThreads: threads }, 'plan');
 
   try {
-    const queue = new PQueue({ concurrency: 4 });
-    const outcomes = await Promise.all(
-      plan.map(({ input, files }, i) => queue.add(() => processInput(input, files, config, tmp, i, dialect, progress, log)) as Promise<InputOutcome>),
-    );
+    const queue = new PQueue({ concurrency: threads || 1 });
+    const execute = (task: RangeTask): Promise<RangeResult> =>
+      queue.add(async () => {
+        const result = pool ? await pool.run(task) : await processRange(config, task);
+        recordsDone += result.counts.read;
+        return result;
+      }) as Promise<RangeResult>;
+    const taskFor = (w: FileWork, range: ByteRange, attempt: number, duplicates: number[] = []): RangeTask => ({
+      inputIndex: w.inputIndex, file: w.plan.file, fileIndex: w.fileIndex, range, head: w.head, partsDir: tmp, attempt, duplicates,
+    });
+    // Everything is queued at once; results are joined in order below, as they come.
+    const pending = work.map((w) => w.plan.ranges.map((range) => execute(taskFor(w, range, 0))));
+    // A failure anywhere fails the run at once; the joins below would otherwise wait on earlier ranges first.
+    const firstFailure = Promise.all(pending.flat()).then(() => new Promise<never>(() => undefined));
+    firstFailure.catch(() => undefined);
 
-    const acc = new Accumulator(config.output.period);
-    for (const o of outcomes) acc.merge(o.acc);
+    const total = new Accumulator(config.output.period);
+    const scoredParts: string[] = [];
+    const rejectParts: string[] = [];
+    const inputs: InputCounts[] = config.inputs.map((input) => ({
+      input: input.name, read: 0, scored: 0, rejected: 0, rejectRate: 0, maxRejectRate: input.maxRejectRate, byReason: {}, files: [],
+    }));
+    const times: StageTimes = { read: 0, score: 0, aggregate: 0, write: 0 };
+    let rangesReadAgain = 0;
+    let inputIds = new IdSet();
+    let currentInput = -1;
+
+    for (const [i, w] of work.entries()) {
+      if (w.inputIndex !== currentInput) [currentInput, inputIds] = [w.inputIndex, new IdSet()];
+      const counts = inputs[w.inputIndex]!;
+      const fc: FileCounts = { file: w.plan.file, bytes: w.plan.bytes, sha256: w.plan.sha256, encoding: w.head?.encoding ?? 'utf-8', ranges: w.plan.ranges.length, read: 0, scored: 0, rejected: 0 };
+      /** Where the previous range really ended: the line the next record starts on; undefined at the end of the file. */
+      let joinLine: number | undefined = 1;
+      for (const [j, range] of w.plan.ranges.entries()) {
+        let result = await Promise.race([pending[i]![j]!, firstFailure]);
+        if (joinLine === undefined) break;
+        if (range.startLine !== joinLine) {
+          // The cut fell inside a record (a malformed quote fooled the parity).
+          rangesReadAgain++;
+          if (range.endLine !== undefined && joinLine >= range.endLine) continue; // the record spans this whole range
+          const start = await offsetOfLine(w.plan.file, range.start, range.startLine, joinLine, w.input.format === 'csv' ? 'csv' : 'lines');
+          result = await execute(taskFor(w, { ...range, start, startLine: joinLine }, 1));
+        }
+        const duplicates: number[] = [];
+        for (let k = 0; k < result.ids.length; k += 2) if (!inputIds.addHash(result.ids[k]!, result.ids[k + 1]!)) duplicates.push(k / 2);
+        if (duplicates.length) {
+          rangesReadAgain++;
+          result = await execute(taskFor(w, result.task.range, result.task.attempt + 1, duplicates));
+        }
+        joinLine = result.end.nextLine;
+        total.merge(Accumulator.fromData(result.acc));
+        scoredParts.push(result.scoredPart);
+        rejectParts.push(result.rejectsPart);
+        fc.read += result.counts.read;
+        fc.scored += result.counts.scored;
+        fc.rejected += result.counts.rejected;
+        for (const [code, n] of Object.entries(result.counts.byReason)) counts.byReason[code as RejectCode] = (counts.byReason[code as RejectCode] ?? 0) + n;
+        for (const k of Object.keys(times) as (keyof StageTimes)[]) times[k] += result.times[k];
+      }
+      counts.files.push(fc);
+      counts.read += fc.read;
+      counts.scored += fc.scored;
+      counts.rejected += fc.rejected;
+      log.info({ input: w.input.name, file: w.plan.file, read: fc.read, scored: fc.scored, rejected: fc.rejected, ranges: fc.ranges }, 'file done');
+    }
+    await Promise.all(pending.flat()); // ranges skipped above still write into tmp
+    for (const c of inputs) c.rejectRate = c.read ? c.rejected / c.read : 0;
+
     const staged = (name: string) => join(tmp, name);
     const trendsOut = new CsvTableWriter(staged(OUTPUT_FILES.trends), TREND_COLUMNS, { dialect, header: true, bom: true });
-    for (const row of trendRows(acc.sorted())) await trendsOut.write(row);
+    for (const row of trendRows(total.sorted())) await trendsOut.write(row);
     await trendsOut.close();
-    await assemble(staged(OUTPUT_FILES.scored), scoredColumns(config), dialect, outcomes.map((o) => o.scoredPart));
-    await assemble(staged(OUTPUT_FILES.rejects), rejectColumns(config), dialect, outcomes.map((o) => o.rejectsPart));
+    await assemble(staged(OUTPUT_FILES.scored), scoredColumns(config), dialect, scoredParts);
+    await assemble(staged(OUTPUT_FILES.rejects), rejectColumns(config), dialect, rejectParts);
 
-    const inputs = outcomes.map((o) => o.counts);
     const totals = inputs.reduce((t, c) => ({ read: t.read + c.read, scored: t.scored + c.scored, rejected: t.rejected + c.rejected }), { read: 0, scored: 0, rejected: 0 });
     const seconds = (Date.now() - started) / 1000;
     const outputs = [OUTPUT_FILES.scored, OUTPUT_FILES.trends, OUTPUT_FILES.rejects];
     for (const name of outputs) renameSync(staged(name), join(outDir, name));
+    const perRecord = (ns: number) => (totals.read ? Math.round(ns / totals.read / 10) / 100 : 0);
     return {
       inputs,
       totals,
@@ -171,11 +222,17 @@ export async function runPipeline(config: Config, log: Logger): Promise<RunResul
         startedAt,
         seconds,
         recordsPerSecond: seconds > 0 ? Math.round(totals.read / seconds) : 0,
+        // maxRSS covers the whole process, worker threads included.
         peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+        workers: threads || 1,
+        ranges: work.reduce((n, w) => n + w.plan.ranges.length, 0),
+        rangesReadAgain,
+        microsPerRecord: { read: perRecord(times.read), score: perRecord(times.score), aggregate: perRecord(times.aggregate), write: perRecord(times.write) },
       },
     };
   } finally {
     clearInterval(timer);
+    await pool?.close();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

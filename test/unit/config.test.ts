@@ -93,7 +93,7 @@ describe('validateConfig: defaults', () => {
       name: 'input1',
       path: path.join(BASE, 'dumps', 'reviews.csv'),
       format: 'csv',
-      csv: { delimiter: ',', quote: '"', encoding: 'utf-8', header: true },
+      csv: { delimiter: ',', quote: '"', encoding: 'utf-8', header: true, engine: 'tilfreds' },
       id: { from: 'line' },
       product: { value: 'Web shop' },
       date: undefined,
@@ -127,7 +127,7 @@ describe('validateConfig: defaults', () => {
   it('accepts the example config of DESIGN.md section 2', () => {
     const config = validate(designExample);
     const [shop, trustpilot, survey] = config.inputs;
-    expect(shop!.csv).toEqual({ delimiter: ';', quote: '"', encoding: 'windows-1252', header: true });
+    expect(shop!.csv).toEqual({ delimiter: ';', quote: '"', encoding: 'windows-1252', header: true, engine: 'tilfreds' });
     expect(shop!.date).toEqual({ column: 'created', format: 'DD.MM.YYYY', required: true });
     expect(shop!.rating).toEqual({ column: 'stars', scale: [1, 5], missing: [] });
     expect(shop!.text.map((t) => t.role)).toEqual(['title', 'review']);

@@ -1,0 +1,106 @@
+// Reads each input file once, fast, to cut it into byte ranges at record boundaries that workers can read in
+// parallel, and to take its size and sha256 on the way. A cut goes after a line break where the quotes since the
+// previous cut are balanced (quote parity: a quoted field can hold line breaks). A malformed quote can fool the
+// parity; the readers then report where the range really ends, and the runner joins the ranges up (run.ts).
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import type { Encoding } from '../config/schema.js';
+import type { ByteRange } from '../ingest/byte-range.js';
+
+export type FilePlan = { file: string; bytes: number; sha256: string; ranges: ByteRange[] };
+
+export type Splitting = {
+  /** `csv`: line breaks are LF, CRLF and a bare CR, and quotes count; `lines`: LF only; false: never cut. */
+  mode: 'csv' | 'lines' | false;
+  /** The quote byte, or -1 (no quoting). */
+  quote: number;
+  encoding: Encoding;
+  /** Wanted bytes per range. */
+  targetBytes: number;
+};
+
+const LF = 10;
+const CR = 13;
+/** With quotes unbalanced this much past the target, cut at the next line break anyway (an unclosed quote). */
+const MAX_OVERSHOOT = 4;
+
+export async function planFile(file: string, how: Splitting): Promise<FilePlan> {
+  const size = statSync(file).size;
+  const hash = createHash('sha256');
+  // Only byte-wise line breaks and quotes can be scanned for: UTF-16 files are read whole.
+  const cuttable = how.mode !== false && how.encoding !== 'utf-16le' && how.encoding !== 'utf-16be' && size > 2 * how.targetBytes;
+  const ranges: ByteRange[] = [];
+  let rangeStart = 0;
+  let rangeLine = 1;
+  let line = 1;
+  let odd = false;
+  let offset = 0;
+  let pendingCR = false; // a CR at the end of the previous chunk: a line break unless an LF follows
+  const { quote } = how;
+  const csv = how.mode === 'csv';
+
+  const cut = (at: number) => {
+    ranges.push({ index: ranges.length, start: rangeStart, startLine: rangeLine, end: at, endLine: line });
+    rangeStart = at;
+    rangeLine = line;
+    odd = false;
+  };
+
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    if (!cuttable) continue;
+    const n = chunk.length;
+    let i = 0;
+    if (pendingCR) {
+      pendingCR = false;
+      if (chunk[0] !== LF) {
+        line++;
+        if (!odd && offset >= rangeStart + how.targetBytes) cut(offset);
+      }
+    }
+    for (; i < n; i++) {
+      const b = chunk[i]!;
+      if (b === quote) odd = !odd;
+      else if (b === LF || (b === CR && csv)) {
+        if (b === CR) {
+          if (i + 1 === n) {
+            pendingCR = true;
+            continue;
+          }
+          if (chunk[i + 1] === LF) continue; // CRLF: the LF counts
+        }
+        line++;
+        const at = offset + i + 1;
+        const due = at - rangeStart;
+        if (due >= how.targetBytes && (!odd || due >= MAX_OVERSHOOT * how.targetBytes) && at < size) cut(at);
+      }
+    }
+    offset += n;
+  }
+  ranges.push({ index: ranges.length, start: rangeStart, startLine: rangeLine, end: undefined, endLine: undefined });
+  return { file, bytes: size, sha256: hash.digest('hex'), ranges };
+}
+
+/** The byte offset where `line` starts, counting line breaks from a known line start (to re-cut a range). */
+export async function offsetOfLine(file: string, from: number, fromLine: number, line: number, mode: 'csv' | 'lines'): Promise<number> {
+  let current = fromLine;
+  let offset = from;
+  let pendingCR = false;
+  if (current === line) return from;
+  for await (const chunk of createReadStream(file, { start: from, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (pendingCR) {
+        pendingCR = false;
+        if (b !== LF) {
+          if (++current === line) return offset + i;
+        }
+      }
+      if (b === LF) {
+        if (++current === line) return offset + i + 1;
+      } else if (b === CR && mode === 'csv') pendingCR = true;
+    }
+    offset += chunk.length;
+  }
+  return offset;
+}

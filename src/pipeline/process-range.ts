@@ -1,0 +1,123 @@
+// One byte range of one input file, start to finish: read, score, aggregate, and write its part of the
+// per-record reports. Runs the same in a worker thread and inline; everything crossing threads is plain data.
+import { join } from 'node:path';
+import type { Config } from '../config/schema.js';
+import { Accumulator, type AccumulatorData } from '../aggregate/accumulator.js';
+import { periodKey } from '../aggregate/period.js';
+import { createScorer } from '../analyze/score-review.js';
+import type { ByteRange, RangeEnd } from '../ingest/byte-range.js';
+import { SOURCES, type FileHead } from '../ingest/registry.js';
+import { CsvTableWriter } from '../report/csv-writer.js';
+import { dialectFor } from '../report/locale.js';
+import { rejectColumns, scoredColumns, type ScoredRow } from '../report/tables.js';
+import type { Reject, RejectCode, Review, ScoredReview } from '../types.js';
+import { IdSet } from './id-set.js';
+
+export type RangeTask = {
+  inputIndex: number;
+  file: string;
+  fileIndex: number;
+  range: ByteRange;
+  head: FileHead;
+  /** Folder for the part files. */
+  partsDir: string;
+  /** Distinguishes the part files of a range read again. */
+  attempt: number;
+  /** Positions (in the order of first occurrences of ids in this range) of records whose id an earlier range
+   *  already had: rejected as duplicates. Known only after the ranges before it are merged. */
+  duplicates: number[];
+};
+
+export type RangeCounts = { read: number; scored: number; rejected: number; byReason: Partial<Record<RejectCode, number>> };
+
+/** Nanoseconds spent per stage; reading includes decoding, cutting, field splitting and mapping. */
+export type StageTimes = { read: number; score: number; aggregate: number; write: number };
+
+export type RangeResult = {
+  task: RangeTask;
+  counts: RangeCounts;
+  acc: AccumulatorData;
+  /** 64-bit hashes (pairs of uint32) of the ids of the scored records, in order. */
+  ids: Uint32Array;
+  end: RangeEnd;
+  times: StageTimes;
+  scoredPart: string;
+  rejectsPart: string;
+};
+
+const now = () => process.hrtime.bigint();
+
+export async function processRange(config: Config, task: RangeTask): Promise<RangeResult> {
+  const input = config.inputs[task.inputIndex]!;
+  const dialect = dialectFor(config.output.locale);
+  const name = `${task.inputIndex}-${task.fileIndex}-${task.range.index}-${task.attempt}`;
+  const scoredPart = join(task.partsDir, `${name}.scored`);
+  const rejectsPart = join(task.partsDir, `${name}.rejects`);
+  const part = { dialect, header: false, bom: false };
+  const scoredOut = new CsvTableWriter<ScoredRow>(scoredPart, scoredColumns(config), part);
+  const rejectsOut = new CsvTableWriter<Reject>(rejectsPart, rejectColumns(config), part);
+  const acc = new Accumulator(config.output.period);
+  const score = createScorer();
+  const seen = new IdSet();
+  const duplicates = new Set(task.duplicates);
+  let ids: Uint32Array = new Uint32Array(1024);
+  let firsts = 0; // ids seen for the first time in this range
+  const counts: RangeCounts = { read: 0, scored: 0, rejected: 0, byReason: {} };
+  const times: StageTimes = { read: 0, score: 0, aggregate: 0, write: 0 };
+  const end: RangeEnd = { nextLine: undefined };
+
+  const reject = (r: Reject) => {
+    counts.rejected++;
+    counts.byReason[r.code] = (counts.byReason[r.code] ?? 0) + 1;
+    return rejectsOut.write(r);
+  };
+  const duplicate = (r: Review, reason: string) => reject({ ref: r.ref, code: 'duplicate-id', reason, field: 'id', actual: r.id });
+
+  let t = now();
+  for await (const batch of SOURCES[input.format].read(input, task.file, task.head, task.range, end)) {
+    const t1 = now();
+    times.read += Number(t1 - t);
+    const scored: ScoredReview[] = [];
+    for (const item of batch) {
+      counts.read++;
+      if (item.kind === 'reject') {
+        const wait = reject(item.reject);
+        if (wait) await wait;
+      } else if (!seen.add(item.review.id)) {
+        const wait = duplicate(item.review, 'the same id came earlier in this input');
+        if (wait) await wait;
+      } else if (duplicates.has(firsts++)) {
+        const wait = duplicate(item.review, 'the same id came earlier in this input (in an earlier part of the file or an earlier file)');
+        if (wait) await wait;
+      } else {
+        if (2 * counts.scored + 2 > ids.length) ids = grow(ids);
+        ids[2 * counts.scored] = seen.lastHash[0];
+        ids[2 * counts.scored + 1] = seen.lastHash[1];
+        counts.scored++;
+        scored.push(score(item.review));
+      }
+    }
+    const t2 = now();
+    for (const r of scored) acc.add(r);
+    const t3 = now();
+    const period = config.output.period;
+    for (const r of scored) {
+      const wait = scoredOut.write({ ...r, period: periodKey(r.date, period) });
+      if (wait) await wait;
+    }
+    t = now();
+    times.score += Number(t2 - t1);
+    times.aggregate += Number(t3 - t2);
+    times.write += Number(t - t3);
+  }
+  const t4 = now();
+  await Promise.all([scoredOut.close(), rejectsOut.close()]);
+  times.write += Number(now() - t4);
+  return { task, counts, acc: acc.toData(), ids: ids.slice(0, 2 * counts.scored), end, times, scoredPart, rejectsPart };
+}
+
+function grow(a: Uint32Array): Uint32Array {
+  const b = new Uint32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
