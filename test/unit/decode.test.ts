@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Encoding } from '../../src/config/schema.js';
-import { decodeFile, findBinary, type FileDigest } from '../../src/ingest/decode.js';
+import { decodeFile, findBinary, sniffEncoding, type FileDigest } from '../../src/ingest/decode.js';
 
 const MiB = 1 << 20;
 let dir: string;
@@ -165,6 +165,23 @@ describe('decodeFile: digest', () => {
     expect(digest.sha256).toBeUndefined();
     while (!(await gen.next()).done);
     expect(digest.sha256).toBe(sha256(Buffer.from('a,b\n')));
+  });
+});
+
+describe('sniffEncoding', () => {
+  it('a byte-order mark wins over the declared encoding', () => {
+    expect(sniffEncoding(write(Buffer.concat([BOM8, Buffer.from('a')])), 'windows-1252')).toBe('utf-8');
+    expect(sniffEncoding(write(Buffer.from([0xff, 0xfe, 0x61, 0x00])), 'utf-8')).toBe('utf-16le');
+    expect(sniffEncoding(write(Buffer.from([0xfe, 0xff, 0x00, 0x61])), 'utf-8')).toBe('utf-16be');
+    expect(sniffEncoding(write(Buffer.from([0xff, 0xfe])), 'windows-1252')).toBe('utf-16le');
+  });
+
+  it('without a BOM, the declared encoding (also for empty and one-byte files)', () => {
+    expect(sniffEncoding(write(Buffer.from('æøå', 'utf8')), 'windows-1252')).toBe('windows-1252');
+    expect(sniffEncoding(write(Buffer.from([0xef, 0xbb, 0x61])), 'utf-8')).toBe('utf-8');
+    expect(sniffEncoding(write(Buffer.from([0xef, 0xbb, 0x61])), 'utf-16le')).toBe('utf-16le');
+    expect(sniffEncoding(write(Buffer.alloc(0)), 'utf-16be')).toBe('utf-16be');
+    expect(sniffEncoding(write(Buffer.from([0xff])), 'utf-8')).toBe('utf-8');
   });
 });
 
