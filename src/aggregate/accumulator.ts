@@ -4,6 +4,7 @@
 // the reports) are byte-identical however the input was cut into ranges and in whatever order they merge.
 import type { Period } from '../config/schema.js';
 import type { ScoredReview } from '../types.js';
+import { ownCopy } from '../strings.js';
 import { periodKey } from './period.js';
 
 export type GroupStats = {
@@ -38,8 +39,9 @@ export const emptyStats = (): GroupStats => Object.fromEntries(FIELDS.map((f) =>
 
 export type GroupKey = { product: string; period: string };
 
-/** Groups as plain arrays, for posting between threads or writing partial aggregates to disk. */
-export type AccumulatorData = { period: Period; groups: [key: string, sums: number[]][] };
+/** Groups as plain data, for posting between threads or writing partial aggregates to disk: the keys, and their
+ *  sums one after the other (FIELDS.length each). */
+export type AccumulatorData = { period: Period; keys: string[]; sums: Float64Array };
 
 const SEP = '\u0000';
 const LABEL_FIELD = { positive: F.positive, neutral: F.neutral, negative: F.negative } as const;
@@ -52,7 +54,7 @@ export class Accumulator {
   add(r: ScoredReview): void {
     const key = r.product + SEP + periodKey(r.date, this.period);
     let g = this.groups.get(key);
-    if (!g) this.groups.set(key, (g = new Float64Array(FIELDS.length)));
+    if (!g) this.groups.set(ownCopy(key), (g = new Float64Array(FIELDS.length)));
     g[F.reviews]!++;
     if (r.rating) {
       g[F.ratingN]!++;
@@ -83,13 +85,15 @@ export class Accumulator {
   }
 
   toData(): AccumulatorData {
-    return { period: this.period, groups: [...this.groups].map(([key, sums]) => [key, [...sums]]) };
+    const keys = [...this.groups.keys()];
+    const sums = new Float64Array(keys.length * FIELDS.length);
+    keys.forEach((key, i) => sums.set(this.groups.get(key)!, i * FIELDS.length));
+    return { period: this.period, keys, sums };
   }
 
-  static fromData(data: AccumulatorData): Accumulator {
-    const acc = new Accumulator(data.period);
-    for (const [key, sums] of data.groups) acc.addSums(key, sums);
-    return acc;
+  /** Adds partial aggregates (from toData) into this one. */
+  mergeData(data: AccumulatorData): void {
+    data.keys.forEach((key, i) => this.addSums(key, data.sums.subarray(i * FIELDS.length, (i + 1) * FIELDS.length)));
   }
 
   /** Groups sorted by product, then period (undated last), with sums in their natural units. */
@@ -105,7 +109,7 @@ export class Accumulator {
 
   private addSums(key: string, sums: ArrayLike<number>): void {
     let g = this.groups.get(key);
-    if (!g) this.groups.set(key, (g = new Float64Array(FIELDS.length)));
+    if (!g) this.groups.set(ownCopy(key), (g = new Float64Array(FIELDS.length)));
     for (let j = 0; j < FIELDS.length; j++) g[j]! += sums[j]!;
   }
 }

@@ -1,6 +1,7 @@
 // Text → tokens. The one place that imports natural, and only its submodules: natural's index loads dotenv,
 // which prints to stdout, and stdout carries data.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { ownCopy } from '../strings.js';
 
 /** Marker token for the end of a sentence (`.` `!` `?` or a newline) in `tokenizeWithBreaks`. */
 export const SENTENCE_BREAK = '.';
@@ -67,7 +68,8 @@ export function splitSentences(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-// Stemming is ~2 µs a word; review vocabulary is small and repetitive, so memoise. Bounded: a batch job
+// Stemming is ~2 µs a word; review vocabulary is small and repetitive, so memoise (with copies of the words:
+// see strings.ts). Bounded: a batch job
 // must not grow without limit on a long tail of typos, so the memo starts over when full.
 const STEM_MEMO_MAX = 50_000;
 const stemMemo = new Map<string, string>();
@@ -77,8 +79,8 @@ export function stemEnglish(word: string): string {
   let stem = stemMemo.get(word);
   if (stem === undefined) {
     if (stemMemo.size >= STEM_MEMO_MAX) stemMemo.clear();
-    stem = PorterStemmer.stem(word);
-    stemMemo.set(word, stem);
+    stem = ownCopy(PorterStemmer.stem(word));
+    stemMemo.set(ownCopy(word), stem);
   }
   return stem;
 }

@@ -12,7 +12,7 @@ const fault = process.env.TILFREDS_FAULT?.match(/^crash-worker:(.+):(\d+)$/);
 parentPort!.on('message', (task: RangeTask) => {
   if (fault && task.file.endsWith(fault[1]!) && task.range.index === Number(fault[2])) process.exit(70);
   processRange(config, task).then(
-    (result) => parentPort!.postMessage({ ok: true, result }, [result.ids.buffer as ArrayBuffer]),
+    (result) => parentPort!.postMessage({ ok: true, result }, [result.ids.buffer as ArrayBuffer, result.acc.sums.buffer as ArrayBuffer]),
     (err: unknown) => {
       const e = err as Error;
       parentPort!.postMessage({ ok: false, message: e.message, stack: e.stack, userError: err instanceof TilfredsError ? err.code : undefined });

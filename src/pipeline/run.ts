@@ -144,10 +144,14 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
       inputIndex: w.inputIndex, file: w.plan.file, fileIndex: w.fileIndex, range, head: w.head, partsDir: tmp, attempt, duplicates,
     });
     // Everything is queued at once; results are joined in order below, as they come.
+    const done = Promise.resolve(undefined as unknown as RangeResult);
     const pending = work.map((w) => w.plan.ranges.map((range) => execute(taskFor(w, range, 0))));
     // A failure anywhere fails the run at once; the joins below would otherwise wait on earlier ranges first.
-    const firstFailure = Promise.all(pending.flat()).then(() => new Promise<never>(() => undefined));
+    // (Not Promise.all: it would hold every range's result until the last one is in.)
+    let fail!: (e: unknown) => void;
+    const firstFailure = new Promise<never>((_, reject) => (fail = reject));
     firstFailure.catch(() => undefined);
+    for (const p of pending.flat()) p.catch(fail);
 
     const total = new Accumulator(config.output.period);
     const scoredParts: string[] = [];
@@ -168,6 +172,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
       let joinLine: number | undefined = 1;
       for (const [j, range] of w.plan.ranges.entries()) {
         let result = await Promise.race([pending[i]![j]!, firstFailure]);
+        pending[i]![j] = done; // let the result go once merged
         if (joinLine === undefined) break;
         if (range.startLine !== joinLine) {
           // The cut fell inside a record (a malformed quote fooled the parity).
@@ -183,7 +188,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
           result = await execute(taskFor(w, result.task.range, result.task.attempt + 1, duplicates));
         }
         joinLine = result.end.nextLine;
-        total.merge(Accumulator.fromData(result.acc));
+        total.mergeData(result.acc);
         scoredParts.push(result.scoredPart);
         rejectParts.push(result.rejectsPart);
         fc.read += result.counts.read;
@@ -198,7 +203,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
       counts.rejected += fc.rejected;
       log.info({ input: w.input.name, file: w.plan.file, read: fc.read, scored: fc.scored, rejected: fc.rejected, ranges: fc.ranges }, 'file done');
     }
-    await Promise.all(pending.flat()); // ranges skipped above still write into tmp
+    await Promise.race([Promise.all(pending.flat()), firstFailure]); // ranges skipped above still write into tmp
     for (const c of inputs) c.rejectRate = c.read ? c.rejected / c.read : 0;
 
     const staged = (name: string) => join(tmp, name);
