@@ -71,7 +71,8 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
     counts.byReason[r.code] = (counts.byReason[r.code] ?? 0) + 1;
     return rejectsOut.write(r);
   };
-  const duplicate = (r: Review, reason: string) => reject({ ref: r.ref, code: 'duplicate-id', reason, field: 'id', actual: r.id });
+  // The same reason whether the first one was in this range or an earlier one: reports must not depend on the cut.
+  const duplicate = (r: Review) => reject({ ref: r.ref, code: 'duplicate-id', reason: 'the same id came earlier in this input', field: 'id', actual: r.id });
 
   let t = now();
   for await (const batch of SOURCES[input.format].read(input, task.file, task.head, task.range, end)) {
@@ -84,10 +85,10 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
         const wait = reject(item.reject);
         if (wait) await wait;
       } else if (!seen.add(item.review.id)) {
-        const wait = duplicate(item.review, 'the same id came earlier in this input');
+        const wait = duplicate(item.review);
         if (wait) await wait;
       } else if (duplicates.has(firsts++)) {
-        const wait = duplicate(item.review, 'the same id came earlier in this input (in an earlier part of the file or an earlier file)');
+        const wait = duplicate(item.review);
         if (wait) await wait;
       } else {
         if (2 * counts.scored + 2 > ids.length) ids = grow(ids);

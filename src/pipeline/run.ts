@@ -73,8 +73,6 @@ export const OUTPUT_FILES = { scored: 'scored_reviews.csv', trends: 'product_tre
 
 const PROGRESS_EVERY_MS = 5_000;
 export const DEFAULT_RANGE_BYTES = 16 << 20;
-/** Below this much input in all, worker threads cost more than they save. */
-const INLINE_BELOW_BYTES = 8 << 20;
 
 type FileWork = { input: InputConfig; inputIndex: number; fileIndex: number; plan: FilePlan; head: FileHead };
 
@@ -115,7 +113,8 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
   }
   const totalBytes = work.reduce((n, w) => n + w.plan.bytes, 0);
   const workers = Math.max(1, options.workers ?? availableParallelism());
-  const threads = workers > 1 && totalBytes >= INLINE_BELOW_BYTES ? workers : 0;
+  // Less input than one range's worth is done inline: starting threads would cost more than they save.
+  const threads = workers > 1 && totalBytes >= rangeBytes ? workers : 0;
 
   const outDir = config.output.dir;
   mkdirSync(outDir, { recursive: true });
