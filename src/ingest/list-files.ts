@@ -31,7 +31,9 @@ export function listFiles(input: InputConfig): string[] {
     throw new TilfredsError('input', `input "${input.name}": no such folder: ${dir}`);
   }
   const re = wildcardToRegExp(name);
-  const files = entries.filter((e) => re.test(e)).sort().map((e) => join(dir, e)).filter((f) => statSync(f).isFile());
+  // A dangling symlink (a half-synced dump folder) is not a file: skipped, like a folder.
+  const isFile = (f: string) => statSync(f, { throwIfNoEntry: false })?.isFile() ?? false;
+  const files = entries.filter((e) => re.test(e)).sort().map((e) => join(dir, e)).filter(isFile);
   if (!files.length) throw new TilfredsError('input', `input "${input.name}": no file matches ${input.path}`);
   return files;
 }

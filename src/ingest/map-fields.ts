@@ -136,7 +136,7 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
     }
     let npsScore: number | undefined;
     if (nps) {
-      const r = parseNps(nps.get(row), nps.spec.missing);
+      const r = parseNps(nps.get(row), nps.spec.missing, nps.spec.pattern);
       if (!r.ok) return reject(ref, 'bad-nps', r.reason, 'nps', nps.get(row));
       npsScore = r.nps;
     }

@@ -74,8 +74,9 @@ export function parseScore(raw: unknown, spec: ScaleSpec): ScoreParse {
 export function parseNps(
   raw: unknown,
   missing?: readonly string[],
+  pattern?: RegExp,
 ): { ok: true; nps: number | undefined } | { ok: false; reason: string } {
-  const n = readNumber(raw, missing, undefined, () => 'expected a whole number on the scale 0–10');
+  const n = readNumber(raw, missing, pattern, () => 'expected a whole number on the scale 0–10');
   if (!n.ok) return n;
   const v = n.value;
   if (v === undefined) return { ok: true, nps: undefined };

@@ -312,12 +312,8 @@ describe('compileMapper: NPS', () => {
     expect(review(json({ recommend: null, body: 'Fine' }, jsonRef(1, 0))).nps).toBeUndefined();
   });
 
-  // BUG src/ingest/map-fields.ts:139 — `parseNps(nps.get(row), nps.spec.missing)` drops `nps.spec.pattern`.
-  // validate.ts (scoreSpec) accepts and compiles `nps.pattern` like `rating.pattern` and `csat.pattern`, and CSAT
-  // applies it (parseScore), but NPS silently ignores it, so every such record is rejected.
-  // Input: nps { column: "recommend", pattern: "^(\\d+)" }, value "9 - Very likely".
-  // Expected: nps 9 (or a config error saying nps takes no pattern). Actual: reject bad-nps, actual "9 - Very likely".
-  it.fails('a pattern on the NPS column is applied, as it is for ratings and CSAT', () => {
+  // Regression: the NPS pattern used to be ignored, so every such record was rejected.
+  it('a pattern on the NPS column is applied, as it is for ratings and CSAT', () => {
     const withPattern = csvMapper({ nps: { column: 'recommend', pattern: '^(\\d+)' }, text: [{ column: 'body' }] }, ['recommend', 'body']);
     expect(review(withPattern(['9 - Very likely', 'Fine'], csvRef(2))).nps).toBe(9);
   });
