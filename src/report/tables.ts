@@ -17,12 +17,22 @@ export function displayPath(config: Pick<Config, 'file'>, file: string): string 
   return relative(dirname(config.file), file).split(sep).join('/');
 }
 
+/** displayPath, worked out once per file: it is asked for on every row. */
+function displayPaths(config: Pick<Config, 'file'>): (file: string) => string {
+  const known = new Map<string, string>();
+  return (file) => {
+    let shown = known.get(file);
+    if (shown === undefined) known.set(file, (shown = displayPath(config, file)));
+    return shown;
+  };
+}
+
 export type ScoredRow = ScoredReview & { period: string };
 
-export const scoredColumns = (config: Pick<Config, 'file'>): readonly Column<ScoredRow>[] => [
+export const scoredColumns = (config: Pick<Config, 'file'>, shown = displayPaths(config)): readonly Column<ScoredRow>[] => [
   { name: 'id', kind: 'text', get: (r) => r.id },
   { name: 'source', kind: 'text', get: (r) => r.ref.input },
-  { name: 'file', kind: 'text', get: (r) => displayPath(config, r.ref.file) },
+  { name: 'file', kind: 'text', get: (r) => shown(r.ref.file) },
   { name: 'line', kind: 'int', get: (r) => r.ref.line },
   { name: 'product', kind: 'text', get: (r) => r.product },
   { name: 'date', kind: 'text', get: (r) => r.date },
@@ -61,9 +71,9 @@ export const TREND_COLUMNS: readonly Column<TrendRow>[] = [
   { name: 'change_csat_pct', kind: 'num', decimals: 1, get: (r) => r.changeCsat },
 ];
 
-export const rejectColumns = (config: Pick<Config, 'file'>): readonly Column<Reject>[] => [
+export const rejectColumns = (config: Pick<Config, 'file'>, shown = displayPaths(config)): readonly Column<Reject>[] => [
   { name: 'source', kind: 'text', get: (r) => r.ref.input },
-  { name: 'file', kind: 'text', get: (r) => displayPath(config, r.ref.file) },
+  { name: 'file', kind: 'text', get: (r) => shown(r.ref.file) },
   { name: 'line', kind: 'int', get: (r) => r.ref.line },
   { name: 'code', kind: 'text', get: (r) => r.code },
   { name: 'field', kind: 'text', get: (r) => r.field },

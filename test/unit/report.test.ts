@@ -266,10 +266,10 @@ describe('CsvTableWriter', () => {
     }
   });
 
-  it('cells() gives the typed, neutralised cells of a row', () => {
+  it('line() gives the typed, neutralised, quoted cells of a row', () => {
     const writer = new CsvTableWriter(path.join(dir, 'cells.csv'), COLUMNS, { dialect: NB, header: true, bom: true });
-    expect(writer.cells(ROWS[0]!)).toEqual(['R1', 'Kaffetrakter', '4,50', '-1,3', '-20', 'Rask levering; god pakking']);
-    expect(writer.cells(ROWS[4]!)).toEqual(["'-R5", "'@channel", '', '', '', "'\tindented"]);
+    expect(writer.line(ROWS[0]!)).toBe('R1;Kaffetrakter;4,50;-1,3;-20;"Rask levering; god pakking"\r\n');
+    expect(readCsv(writer.line(ROWS[4]!), ';')).toEqual([["'-R5", "'@channel", '', '', '', "'\tindented"]]);
     return writer.close();
   });
 
