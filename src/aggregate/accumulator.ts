@@ -48,13 +48,22 @@ const LABEL_FIELD = { positive: F.positive, neutral: F.neutral, negative: F.nega
 
 export class Accumulator {
   private readonly groups = new Map<string, Float64Array>();
+  /** The same sums, by product and period, for add(). */
+  private readonly byProduct = new Map<string, Map<string, Float64Array>>();
 
   constructor(readonly period: Period) {}
 
   add(r: ScoredReview): void {
-    const key = r.product + SEP + periodKey(r.date, this.period);
-    let g = this.groups.get(key);
-    if (!g) this.groups.set(ownCopy(key), (g = new Float64Array(FIELDS.length)));
+    // Found by product, then period: no key string is built per record.
+    let periods = this.byProduct.get(r.product);
+    if (!periods) this.byProduct.set(ownCopy(r.product), (periods = new Map()));
+    const period = periodKey(r.date, this.period);
+    let g = periods.get(period);
+    if (!g) {
+      g = new Float64Array(FIELDS.length);
+      periods.set(period, g);
+      this.groups.set(ownCopy(r.product + SEP + period), g);
+    }
     g[F.reviews]!++;
     if (r.rating) {
       g[F.ratingN]!++;
@@ -109,7 +118,15 @@ export class Accumulator {
 
   private addSums(key: string, sums: ArrayLike<number>): void {
     let g = this.groups.get(key);
-    if (!g) this.groups.set(ownCopy(key), (g = new Float64Array(FIELDS.length)));
+    if (!g) {
+      g = new Float64Array(FIELDS.length);
+      this.groups.set(ownCopy(key), g);
+      const i = key.indexOf(SEP);
+      const product = key.slice(0, i);
+      let periods = this.byProduct.get(product);
+      if (!periods) this.byProduct.set(ownCopy(product), (periods = new Map()));
+      periods.set(ownCopy(key.slice(i + 1)), g);
+    }
     for (let j = 0; j < FIELDS.length; j++) g[j]! += sums[j]!;
   }
 }
