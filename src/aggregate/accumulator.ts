@@ -34,6 +34,7 @@ const F = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<keyof Group
 /** Fields held in millionths. */
 const SCALED = new Set<number>([F.ratingSum, F.sentimentSum]);
 const SCALE = 1e6;
+const WIDTH = FIELDS.length;
 
 export const emptyStats = (): GroupStats => Object.fromEntries(FIELDS.map((f) => [f, 0])) as GroupStats;
 
@@ -47,87 +48,87 @@ const SEP = '\u0000';
 const LABEL_FIELD = { positive: F.positive, neutral: F.neutral, negative: F.negative } as const;
 
 export class Accumulator {
-  private readonly groups = new Map<string, Float64Array>();
-  /** The same sums, by product and period, for add(). */
-  private readonly byProduct = new Map<string, Map<string, Float64Array>>();
+  /** Group keys (product + SEP + period) in the order the groups appeared; group i's sums are at i × WIDTH. */
+  private readonly keys: string[] = [];
+  /** All sums in one array: 112 bytes a group, not a typed array object each (10⁶ groups must fit). */
+  private sums = new Float64Array(64 * WIDTH);
+  /** Group index by product, then period: add() builds no key string per record. */
+  private readonly byProduct = new Map<string, Map<string, number>>();
 
   constructor(readonly period: Period) {}
 
   add(r: ScoredReview): void {
-    // Found by product, then period: no key string is built per record.
-    let periods = this.byProduct.get(r.product);
-    if (!periods) this.byProduct.set(ownCopy(r.product), (periods = new Map()));
-    const period = periodKey(r.date, this.period);
-    let g = periods.get(period);
-    if (!g) {
-      g = new Float64Array(FIELDS.length);
-      periods.set(period, g);
-      this.groups.set(ownCopy(r.product + SEP + period), g);
-    }
-    g[F.reviews]!++;
+    const g = this.group(r.product, periodKey(r.date, this.period)) * WIDTH;
+    const sums = this.sums;
+    sums[g + F.reviews]!++;
     if (r.rating) {
-      g[F.ratingN]!++;
-      g[F.ratingSum]! += Math.round(r.rating.norm * SCALE);
+      sums[g + F.ratingN]!++;
+      sums[g + F.ratingSum]! += Math.round(r.rating.norm * SCALE);
     }
     if (r.sentiment) {
-      g[F.sentimentN]!++;
-      g[F.sentimentSum]! += Math.round(r.sentiment.score * SCALE);
-      g[LABEL_FIELD[r.sentiment.label]]!++;
+      sums[g + F.sentimentN]!++;
+      sums[g + F.sentimentSum]! += Math.round(r.sentiment.score * SCALE);
+      sums[g + LABEL_FIELD[r.sentiment.label]]!++;
     }
     if (r.nps !== undefined) {
-      g[F.npsN]!++;
-      g[r.nps >= 9 ? F.promoters : r.nps >= 7 ? F.passives : F.detractors]!++;
+      sums[g + F.npsN]!++;
+      sums[g + (r.nps >= 9 ? F.promoters : r.nps >= 7 ? F.passives : F.detractors)]!++;
     }
     if (r.csat) {
-      g[F.csatN]!++;
-      if (r.csat.top2) g[F.csatTop2]!++;
+      sums[g + F.csatN]!++;
+      if (r.csat.top2) sums[g + F.csatTop2]!++;
     }
   }
 
   /** Adds another accumulator's groups into this one. */
   merge(other: Accumulator): void {
-    for (const [key, sums] of other.groups) this.addSums(key, sums);
+    this.mergeData(other.toData());
   }
 
   get size(): number {
-    return this.groups.size;
+    return this.keys.length;
   }
 
   toData(): AccumulatorData {
-    const keys = [...this.groups.keys()];
-    const sums = new Float64Array(keys.length * FIELDS.length);
-    keys.forEach((key, i) => sums.set(this.groups.get(key)!, i * FIELDS.length));
-    return { period: this.period, keys, sums };
+    return { period: this.period, keys: [...this.keys], sums: this.sums.slice(0, this.keys.length * WIDTH) };
   }
 
   /** Adds partial aggregates (from toData) into this one. */
   mergeData(data: AccumulatorData): void {
-    data.keys.forEach((key, i) => this.addSums(key, data.sums.subarray(i * FIELDS.length, (i + 1) * FIELDS.length)));
+    data.keys.forEach((key, i) => {
+      const sep = key.indexOf(SEP);
+      const g = this.group(key.slice(0, sep), key.slice(sep + 1)) * WIDTH;
+      for (let j = 0; j < WIDTH; j++) this.sums[g + j]! += data.sums[i * WIDTH + j]!;
+    });
   }
 
   /** Groups sorted by product, then period (undated last), with sums in their natural units. */
   sorted(): { key: GroupKey; stats: GroupStats }[] {
-    return [...this.groups]
-      .map(([k, sums]) => {
-        const i = k.indexOf(SEP);
-        const stats = Object.fromEntries(FIELDS.map((f, j) => [f, SCALED.has(j) ? sums[j]! / SCALE : sums[j]!])) as GroupStats;
-        return { key: { product: k.slice(0, i), period: k.slice(i + 1) }, stats };
+    return this.keys
+      .map((k, i) => {
+        const sep = k.indexOf(SEP);
+        const stats = Object.fromEntries(FIELDS.map((f, j) => [f, this.sums[i * WIDTH + j]! / (SCALED.has(j) ? SCALE : 1)])) as GroupStats;
+        return { key: { product: k.slice(0, sep), period: k.slice(sep + 1) }, stats };
       })
       .sort((a, b) => compareStrings(a.key.product, b.key.product) || comparePeriods(a.key.period, b.key.period));
   }
 
-  private addSums(key: string, sums: ArrayLike<number>): void {
-    let g = this.groups.get(key);
-    if (!g) {
-      g = new Float64Array(FIELDS.length);
-      this.groups.set(ownCopy(key), g);
-      const i = key.indexOf(SEP);
-      const product = key.slice(0, i);
-      let periods = this.byProduct.get(product);
-      if (!periods) this.byProduct.set(ownCopy(product), (periods = new Map()));
-      periods.set(ownCopy(key.slice(i + 1)), g);
+  /** The index of a group, made on first sight (with strings of its own: see strings.ts). */
+  private group(product: string, period: string): number {
+    let periods = this.byProduct.get(product);
+    if (!periods) this.byProduct.set(ownCopy(product), (periods = new Map()));
+    let g = periods.get(period);
+    if (g === undefined) {
+      g = this.keys.length;
+      periods.set(ownCopy(period), g);
+      this.keys.push(ownCopy(product + SEP + period));
+      if ((g + 1) * WIDTH > this.sums.length) {
+        const bigger = new Float64Array(this.sums.length * 2);
+        bigger.set(this.sums);
+        this.sums = bigger;
+      }
     }
-    for (let j = 0; j < FIELDS.length; j++) g[j]! += sums[j]!;
+    return g;
   }
 }
 
