@@ -25,8 +25,9 @@ const CHUNK_BYTES = 1 << 20;
 
 /** Decoded text of the range; `past` marks text from bytes at or after `range.end`. Stop iterating to stop reading. */
 export async function* decodeRange(file: string, range: ByteRange, encoding: Encoding): AsyncGenerator<{ text: string; past: boolean }> {
-  // TextDecoder drops a byte-order mark of its own encoding at the start of the file.
-  const decoder = new TextDecoder(encoding, { fatal: false });
+  // TextDecoder drops a byte-order mark of its own encoding at the start of what it decodes: right at the start
+  // of the file, but a U+FEFF at the start of a later range is text (two files joined with cat) and stays.
+  const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: range.start > 0 });
   let offset = range.start;
   const end = range.end ?? Infinity;
   for await (const chunk of createReadStream(file, { start: range.start, highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {

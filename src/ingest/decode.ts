@@ -1,14 +1,9 @@
-// Bytes → text, chunk by chunk. A byte-order mark overrides the declared encoding; characters cut by a chunk
-// boundary are completed by the streaming decoder (never garbled); invalid bytes become U+FFFD, which the
-// record readers turn into `bad-encoding` rejects. The file's sha256 is computed on the way.
-import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { TextDecoder } from 'node:util';
+// Which encoding to decode a file in (a byte-order mark overrides the declared one), and what decoded text
+// cannot be a review. The decoding itself is byte-range.ts (`decodeRange`): characters cut by a chunk boundary
+// are completed by the streaming decoder (never garbled); invalid bytes become U+FFFD, which the record readers
+// turn into `bad-encoding` rejects. The file's size and sha256 are taken by the planner (plan-ranges.ts).
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Encoding } from '../config/schema.js';
-
-export type FileDigest = { bytes: number; sha256: string; encoding: Encoding };
-
-const CHUNK_BYTES = 1 << 20;
 
 function sniffBom(head: Buffer): Encoding | undefined {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
@@ -27,45 +22,6 @@ export function sniffEncoding(path: string, declared: Encoding): Encoding {
   } finally {
     closeSync(fd);
   }
-}
-
-/** Yields the decoded text of a file; `digest` is filled in when the generator is done. */
-export async function* decodeFile(path: string, declared: Encoding, digest: Partial<FileDigest> = {}): AsyncGenerator<string> {
-  const hash = createHash('sha256');
-  let decoder: TextDecoder | undefined;
-  let bytes = 0;
-  let pending: Buffer | undefined; // the first bytes, until there are enough to sniff a BOM
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-    let buf = chunk;
-    if (!decoder) {
-      buf = pending ? Buffer.concat([pending, chunk]) : chunk;
-      if (buf.length < 3) {
-        pending = buf;
-        continue;
-      }
-      const encoding = sniffBom(buf) ?? declared;
-      digest.encoding = encoding;
-      // TextDecoder drops a BOM of its own encoding (ignoreBOM: false).
-      decoder = new TextDecoder(encoding, { fatal: false });
-    }
-    const text = decoder.decode(buf, { stream: true });
-    if (text) yield text;
-  }
-  if (!decoder) {
-    const encoding = (pending && sniffBom(pending)) ?? declared;
-    digest.encoding = encoding;
-    decoder = new TextDecoder(encoding, { fatal: false });
-    if (pending) {
-      const text = decoder.decode(pending, { stream: true });
-      if (text) yield text;
-    }
-  }
-  const tail = decoder.decode();
-  if (tail) yield tail;
-  digest.bytes = bytes;
-  digest.sha256 = hash.digest('hex');
 }
 
 /** Text that cannot be a review: invalid bytes (decoded as U+FFFD) or NUL and other C0 controls but tab/CR/LF. */

@@ -36,8 +36,8 @@ export async function planFile(file: string, how: Splitting): Promise<FilePlan> 
   let odd = false;
   let offset = 0;
   let pendingCR = false; // a CR at the end of the previous chunk: a line break unless an LF follows
-  const { quote } = how;
   const csv = how.mode === 'csv';
+  const quote = csv ? how.quote : -1;
 
   const cut = (at: number) => {
     ranges.push({ index: ranges.length, start: rangeStart, startLine: rangeLine, end: at, endLine: line });

@@ -103,9 +103,11 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
   const work: FileWork[] = [];
   for (const h of heads) {
     const source = SOURCES[h.input.format];
+    const quote = h.input.csv.quote?.charCodeAt(0) ?? -1;
     const plan = await planFile(h.file, {
-      mode: source.splits,
-      quote: h.input.csv.quote?.charCodeAt(0) ?? -1,
+      // Only a one-byte (ASCII) quote can be counted byte by byte: with another, a CSV file is read whole.
+      mode: source.splits === 'csv' && quote >= 0x80 ? false : source.splits,
+      quote,
       encoding: h.head?.encoding ?? 'utf-8',
       targetBytes: rangeBytes,
     });

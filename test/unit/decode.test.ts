@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Encoding } from '../../src/config/schema.js';
-import { decodeFile, findBinary, sniffEncoding, type FileDigest } from '../../src/ingest/decode.js';
+import { decodeRange, WHOLE_FILE } from '../../src/ingest/byte-range.js';
+import { findBinary, sniffEncoding } from '../../src/ingest/decode.js';
+import { planFile } from '../../src/pipeline/plan-ranges.js';
 
 const MiB = 1 << 20;
 let dir: string;
@@ -21,11 +23,21 @@ function write(bytes: Buffer | Uint8Array): string {
   return path;
 }
 
-async function decode(path: string, encoding: Encoding): Promise<{ text: string; chunks: string[]; digest: Partial<FileDigest> }> {
-  const digest: Partial<FileDigest> = {};
+/** The whole file decoded as the readers do it: the encoding sniffed (a BOM wins), then read as one range. */
+async function decode(path: string, declared: Encoding): Promise<{ text: string; chunks: string[]; encoding: Encoding }> {
+  const encoding = sniffEncoding(path, declared);
   const chunks: string[] = [];
-  for await (const chunk of decodeFile(path, encoding, digest)) chunks.push(chunk);
-  return { text: chunks.join(''), chunks, digest };
+  for await (const { text, past } of decodeRange(path, WHOLE_FILE, encoding)) {
+    expect(past).toBe(false); // the whole file has no end to read past
+    chunks.push(text);
+  }
+  return { text: chunks.join(''), chunks, encoding };
+}
+
+/** Size and sha256 as the planner takes them on its one pass over the file. */
+async function digest(path: string, encoding: Encoding = 'utf-8', targetBytes = 1 << 16) {
+  const plan = await planFile(path, { mode: 'csv', quote: 0x22, encoding, targetBytes });
+  return { bytes: plan.bytes, sha256: plan.sha256 };
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -34,11 +46,11 @@ const utf16be = (s: string): Buffer => Buffer.from(s, 'utf16le').swap16();
 
 const SAMPLE = 'id;tekst\r\n1;"Blåbærsyltetøy, 20 €"\n2;Ærlig talt: ØK\n';
 
-describe('decodeFile: encodings', () => {
+describe('decodeRange (whole file) after sniffEncoding: encodings', () => {
   it('UTF-8 without a BOM', async () => {
-    const { text, digest } = await decode(write(Buffer.from(SAMPLE, 'utf8')), 'utf-8');
+    const { text, encoding } = await decode(write(Buffer.from(SAMPLE, 'utf8')), 'utf-8');
     expect(text).toBe(SAMPLE);
-    expect(digest.encoding).toBe('utf-8');
+    expect(encoding).toBe('utf-8');
   });
 
   it('UTF-8 with a BOM: the BOM is removed, and it wins over the declared encoding', async () => {
@@ -48,35 +60,35 @@ describe('decodeFile: encodings', () => {
     expect(declaredUtf8.text.charCodeAt(0)).not.toBe(0xfeff);
     const declared1252 = await decode(path, 'windows-1252');
     expect(declared1252.text).toBe(SAMPLE);
-    expect(declared1252.digest.encoding).toBe('utf-8');
+    expect(declared1252.encoding).toBe('utf-8');
   });
 
   it('UTF-16LE with a BOM, whatever was declared', async () => {
     const path = write(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE, 'utf16le')]));
-    const { text, digest } = await decode(path, 'utf-8');
+    const { text, encoding } = await decode(path, 'utf-8');
     expect(text).toBe(SAMPLE);
-    expect(digest.encoding).toBe('utf-16le');
+    expect(encoding).toBe('utf-16le');
   });
 
   it('UTF-16BE with a BOM', async () => {
     const path = write(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(SAMPLE)]));
-    const { text, digest } = await decode(path, 'utf-8');
+    const { text, encoding } = await decode(path, 'utf-8');
     expect(text).toBe(SAMPLE);
-    expect(digest.encoding).toBe('utf-16be');
+    expect(encoding).toBe('utf-16be');
   });
 
   it('UTF-16LE declared, without a BOM', async () => {
-    const { text, digest } = await decode(write(Buffer.from(SAMPLE, 'utf16le')), 'utf-16le');
+    const { text, encoding } = await decode(write(Buffer.from(SAMPLE, 'utf16le')), 'utf-16le');
     expect(text).toBe(SAMPLE);
-    expect(digest.encoding).toBe('utf-16le');
+    expect(encoding).toBe('utf-16le');
   });
 
   it('Windows-1252: æøå ÆØÅ and € (0x80)', async () => {
     const bytes = Buffer.from([0x31, 0x3b, 0xe6, 0xf8, 0xe5, 0x20, 0xc6, 0xd8, 0xc5, 0x20, 0x80, 0x0a]);
-    const { text, digest } = await decode(write(bytes), 'windows-1252');
+    const { text, encoding } = await decode(write(bytes), 'windows-1252');
     expect(text).toBe('1;æøå ÆØÅ €\n');
     expect(text).not.toContain('\uFFFD');
-    expect(digest.encoding).toBe('windows-1252');
+    expect(encoding).toBe('windows-1252');
   });
 
   it('Windows-1252 read as UTF-8 gives U+FFFD, which findBinary finds', async () => {
@@ -97,28 +109,27 @@ describe('decodeFile: encodings', () => {
   it('an empty file and files shorter than a BOM', async () => {
     const empty = await decode(write(Buffer.alloc(0)), 'windows-1252');
     expect(empty.text).toBe('');
-    expect(empty.digest).toEqual({ bytes: 0, sha256: sha256(Buffer.alloc(0)), encoding: 'windows-1252' });
+    expect(empty.encoding).toBe('windows-1252');
     expect((await decode(write(Buffer.from('ø', 'utf8')), 'utf-8')).text).toBe('ø');
     expect((await decode(write(Buffer.from('a')), 'utf-8')).text).toBe('a');
     const bomOnly = await decode(write(Buffer.from([0xff, 0xfe])), 'utf-8');
     expect(bomOnly.text).toBe('');
-    expect(bomOnly.digest.encoding).toBe('utf-16le');
+    expect(bomOnly.encoding).toBe('utf-16le');
   });
 });
 
-describe('decodeFile: chunk boundaries', () => {
+describe('decodeRange (whole file): chunk boundaries', () => {
   it('a UTF-8 ø straddling byte 1,048,576 is decoded intact', async () => {
     // ø is C3 B8: C3 is the last byte of the first 1 MiB chunk, B8 the first of the second.
     const head = Buffer.alloc(MiB - 1, 'a');
     const bytes = Buffer.concat([head, Buffer.from('ø', 'utf8'), Buffer.from('-tail\n')]);
     expect(bytes[MiB - 1]).toBe(0xc3);
     expect(bytes[MiB]).toBe(0xb8);
-    const { text, chunks, digest } = await decode(write(bytes), 'utf-8');
+    const { text, chunks } = await decode(write(bytes), 'utf-8');
     expect(chunks.length).toBeGreaterThan(1);
     expect(text.length).toBe(MiB - 1 + 1 + 6);
     expect(text.slice(MiB - 1)).toBe('ø-tail\n');
     expect(text).not.toContain('\uFFFD');
-    expect(digest.bytes).toBe(bytes.length);
   });
 
   it('a three-byte € split 1 + 2 across the boundary, after a BOM', async () => {
@@ -126,12 +137,12 @@ describe('decodeFile: chunk boundaries', () => {
     const head = Buffer.alloc(MiB - 1 - 3, 'b');
     const bytes = Buffer.concat([BOM8, head, Buffer.from('€', 'utf8'), Buffer.from('!')]);
     expect(bytes[MiB - 1]).toBe(0xe2);
-    const { text, digest } = await decode(write(bytes), 'windows-1252');
+    const { text, encoding } = await decode(write(bytes), 'windows-1252');
     expect(text.length).toBe(head.length + 2);
     expect(text.endsWith('b€!')).toBe(true);
     expect(text.charCodeAt(0)).toBe(0x62);
     expect(text).not.toContain('\uFFFD');
-    expect(digest.encoding).toBe('utf-8');
+    expect(encoding).toBe('utf-8');
   });
 
   it('a UTF-16LE surrogate pair split across the boundary', async () => {
@@ -143,28 +154,38 @@ describe('decodeFile: chunk boundaries', () => {
   });
 });
 
-describe('decodeFile: digest', () => {
-  it('bytes, sha256 of the raw bytes (BOM included) and the encoding used', async () => {
+describe('planFile: bytes and sha256', () => {
+  it('of the raw bytes, the BOM included', async () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE, 'utf16le')]);
-    const { digest } = await decode(write(bytes), 'windows-1252');
-    expect(digest).toEqual({ bytes: bytes.length, sha256: sha256(bytes), encoding: 'utf-16le' });
+    const path = write(bytes);
+    expect(await digest(path, 'utf-16le')).toEqual({ bytes: bytes.length, sha256: sha256(bytes) });
+    expect(sniffEncoding(path, 'windows-1252')).toBe('utf-16le');
+    const bom8 = Buffer.concat([BOM8, Buffer.from(SAMPLE, 'utf8')]);
+    expect(await digest(write(bom8))).toEqual({ bytes: bom8.length, sha256: sha256(bom8) });
   });
 
-  it('over several chunks', async () => {
-    const bytes = Buffer.alloc(2 * MiB + 12345);
-    for (let i = 0; i < bytes.length; i++) bytes[i] = 0x61 + (i % 26);
-    const { text, digest } = await decode(write(bytes), 'utf-8');
+  it('an empty file', async () => {
+    expect(await digest(write(Buffer.alloc(0)))).toEqual({ bytes: 0, sha256: sha256(Buffer.alloc(0)) });
+  });
+
+  it('over several read chunks (the planner reads 4 MiB at a time), cut into ranges or not', async () => {
+    const bytes = Buffer.alloc(9 * MiB + 12345);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = i % 61 === 60 ? 0x0a : 0x61 + (i % 26);
+    const path = write(bytes);
+    const expected = { bytes: bytes.length, sha256: sha256(bytes) };
+    const { text } = await decode(path, 'utf-8');
     expect(text.length).toBe(bytes.length);
-    expect(digest).toEqual({ bytes: bytes.length, sha256: sha256(bytes), encoding: 'utf-8' });
+    expect(await digest(path, 'utf-8', MiB)).toEqual(expected); // cut: many ranges
+    expect(await digest(path, 'utf-8', 100 * MiB)).toEqual(expected); // one range
+    expect(await digest(path, 'utf-16le', MiB)).toEqual(expected); // never cut
+    const plan = await planFile(path, { mode: false, quote: -1, encoding: 'utf-8', targetBytes: MiB });
+    expect({ bytes: plan.bytes, sha256: plan.sha256 }).toEqual(expected);
   });
 
-  it('the digest is filled in only when the generator has finished', async () => {
-    const digest: Partial<FileDigest> = {};
-    const gen = decodeFile(write(Buffer.from('a,b\n')), 'utf-8', digest);
-    await gen.next();
-    expect(digest.sha256).toBeUndefined();
-    while (!(await gen.next()).done);
-    expect(digest.sha256).toBe(sha256(Buffer.from('a,b\n')));
+  it('differs when one byte differs', async () => {
+    const a = Buffer.from('id,text\n1,fine\n');
+    const b = Buffer.from('id,text\n1,finE\n');
+    expect((await digest(write(a))).sha256).not.toBe((await digest(write(b))).sha256);
   });
 });
 
