@@ -11,16 +11,20 @@ export type Scorer = (review: Review) => ScoredReview;
 
 /** A scorer with its lexicon packs loaded once; `packFor` is injectable for tests. */
 export function createScorer(packFor: (lang: Lang) => LexiconPack | undefined = (lang) => loadLexiconPack(lang)): Scorer {
-  const packs = new Map<Lang, LexiconPack | undefined>();
+  const packs = new Map<Lang, { pack: LexiconPack | undefined; label: string }>();
   const pack = (lang: Lang) => {
-    if (!packs.has(lang)) packs.set(lang, packFor(lang));
-    return packs.get(lang);
+    let entry = packs.get(lang);
+    if (!entry) {
+      const p = packFor(lang);
+      packs.set(lang, (entry = { pack: p, label: p ? `${p.name}@${p.version}` : 'none' }));
+    }
+    return entry;
   };
   return (review) => {
-    const text = review.texts.map((t) => t.text).join('\n');
+    const texts = review.texts;
+    const text = texts.length === 1 ? texts[0]!.text : texts.map((t) => t.text).join('\n');
     const language = review.language ?? (text ? detectLanguage(text) : undefined) ?? FALLBACK_LANG;
-    const p = pack(language);
-    if (!text || !p) return { ...review, language, sentiment: undefined, lexicon: p ? `${p.name}@${p.version}` : 'none' };
-    return { ...review, language, sentiment: scoreText(text, p), lexicon: `${p.name}@${p.version}` };
+    const { pack: p, label } = pack(language);
+    return { ...review, language, sentiment: text && p ? scoreText(text, p) : undefined, lexicon: label };
   };
 }

@@ -24,7 +24,8 @@ const CR = 13;
 /** With quotes unbalanced this much past the target, cut at the next line break anyway (an unclosed quote). */
 const MAX_OVERSHOOT = 4;
 
-export async function planFile(file: string, how: Splitting): Promise<FilePlan> {
+/** Plans a file; `onRange` hears of each range as soon as it is cut, so that work on it can start at once. */
+export async function planFile(file: string, how: Splitting, onRange: (range: ByteRange) => void = () => undefined): Promise<FilePlan> {
   const size = statSync(file).size;
   const hash = createHash('sha256');
   // Only byte-wise line breaks and quotes can be scanned for: UTF-16 files are read whole.
@@ -39,45 +40,57 @@ export async function planFile(file: string, how: Splitting): Promise<FilePlan> 
   const csv = how.mode === 'csv';
   const quote = csv ? how.quote : -1;
 
-  const cut = (at: number) => {
-    ranges.push({ index: ranges.length, start: rangeStart, startLine: rangeLine, end: at, endLine: line });
-    rangeStart = at;
-    rangeLine = line;
-    odd = false;
+  const emit = (range: ByteRange) => {
+    ranges.push(range);
+    onRange(range);
+  };
+  /** A line break ends at byte `at` (the next line starts there): cut if the range is due and quotes balance. */
+  const lineBreak = (at: number) => {
+    line++;
+    const due = at - rangeStart;
+    if (due >= how.targetBytes && (!odd || due >= MAX_OVERSHOOT * how.targetBytes) && at < size) {
+      emit({ index: ranges.length, start: rangeStart, startLine: rangeLine, end: at, endLine: line });
+      rangeStart = at;
+      rangeLine = line;
+      odd = false;
+    }
   };
 
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     if (!cuttable) continue;
     const n = chunk.length;
-    let i = 0;
     if (pendingCR) {
       pendingCR = false;
-      if (chunk[0] !== LF) {
-        line++;
-        if (!odd && offset >= rangeStart + how.targetBytes) cut(offset);
-      }
+      if (chunk[0] !== LF) lineBreak(offset);
     }
-    for (; i < n; i++) {
-      const b = chunk[i]!;
-      if (b === quote) odd = !odd;
-      else if (b === LF || (b === CR && csv)) {
-        if (b === CR) {
-          if (i + 1 === n) {
-            pendingCR = true;
-            continue;
-          }
-          if (chunk[i + 1] === LF) continue; // CRLF: the LF counts
-        }
-        line++;
-        const at = offset + i + 1;
-        const due = at - rangeStart;
-        if (due >= how.targetBytes && (!odd || due >= MAX_OVERSHOOT * how.targetBytes) && at < size) cut(at);
+    // Jump from one quote, LF or CR to the next (indexOf is native): the bytes between need no look.
+    const next = (byte: number, from: number) => {
+      if (byte < 0) return n;
+      const at = chunk.indexOf(byte, from);
+      return at < 0 ? n : at;
+    };
+    let nq = next(quote, 0);
+    let nl = next(LF, 0);
+    let nc = next(csv ? CR : -1, 0);
+    for (;;) {
+      const i = Math.min(nq, nl, nc);
+      if (i >= n) break;
+      if (i === nq) {
+        odd = !odd;
+        nq = next(quote, i + 1);
+      } else if (i === nc) {
+        nc = next(CR, i + 1);
+        if (i + 1 === n) pendingCR = true;
+        else if (chunk[i + 1] !== LF) lineBreak(offset + i + 1); // a bare CR; in CRLF the LF counts
+      } else {
+        nl = next(LF, i + 1);
+        lineBreak(offset + i + 1);
       }
     }
     offset += n;
   }
-  ranges.push({ index: ranges.length, start: rangeStart, startLine: rangeLine, end: undefined, endLine: undefined });
+  emit({ index: ranges.length, start: rangeStart, startLine: rangeLine, end: undefined, endLine: undefined });
   return { file, bytes: size, sha256: hash.digest('hex'), ranges };
 }
 

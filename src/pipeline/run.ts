@@ -9,7 +9,7 @@
 // Aggregates are integer sums and the parts are assembled in order, so the reports are byte-identical whatever
 // the worker count and however the ranges were cut. Every report is written under a temporary name and renamed.
 import { availableParallelism } from 'node:os';
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join, relative } from 'node:path';
 import PQueue from 'p-queue';
@@ -74,7 +74,17 @@ export const OUTPUT_FILES = { scored: 'scored_reviews.csv', trends: 'product_tre
 const PROGRESS_EVERY_MS = 5_000;
 export const DEFAULT_RANGE_BYTES = 16 << 20;
 
-type FileWork = { input: InputConfig; inputIndex: number; fileIndex: number; plan: FilePlan; head: FileHead };
+type FileWork = {
+  input: InputConfig;
+  inputIndex: number;
+  file: string;
+  fileIndex: number;
+  head: FileHead;
+  bytes: number;
+  /** Resolves when the file is planned; its ranges are queued one by one before that, as they are cut. */
+  planned: Promise<FilePlan>;
+  results: Promise<RangeResult>[];
+};
 
 /** header + parts → a temporary file (renamed by the caller). */
 async function assemble<T>(target: string, columns: readonly Column<T>[], dialect: SheetDialect, parts: string[]): Promise<void> {
@@ -94,26 +104,14 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
   const rangeBytes = options.rangeBytes ?? DEFAULT_RANGE_BYTES;
 
   // Every file's head first (encoding, header; the mapping checked against it): mistakes fail before any reading.
-  const heads: { input: InputConfig; inputIndex: number; file: string; fileIndex: number; head: FileHead }[] = [];
+  const work: FileWork[] = [];
   for (const [inputIndex, input] of config.inputs.entries()) {
     for (const [fileIndex, file] of listFiles(input).entries()) {
-      heads.push({ input, inputIndex, file, fileIndex, head: await SOURCES[input.format].readHead(input, file) });
+      const head = await SOURCES[input.format].readHead(input, file);
+      work.push({ input, inputIndex, file, fileIndex, head, bytes: statSync(file).size, planned: Promise.resolve(undefined as never), results: [] });
     }
   }
-  const work: FileWork[] = [];
-  for (const h of heads) {
-    const source = SOURCES[h.input.format];
-    const quote = h.input.csv.quote?.charCodeAt(0) ?? -1;
-    const plan = await planFile(h.file, {
-      // Only a one-byte (ASCII) quote can be counted byte by byte: with another, a CSV file is read whole.
-      mode: source.splits === 'csv' && quote >= 0x80 ? false : source.splits,
-      quote,
-      encoding: h.head?.encoding ?? 'utf-8',
-      targetBytes: rangeBytes,
-    });
-    work.push({ input: h.input, inputIndex: h.inputIndex, fileIndex: h.fileIndex, plan, head: h.head });
-  }
-  const totalBytes = work.reduce((n, w) => n + w.plan.bytes, 0);
+  const totalBytes = work.reduce((n, w) => n + w.bytes, 0);
   const workers = Math.max(1, options.workers ?? availableParallelism());
   // Less input than one range's worth is done inline: starting threads would cost more than they save.
   const threads = workers > 1 && totalBytes >= rangeBytes ? workers : 0;
@@ -131,7 +129,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
   }, PROGRESS_EVERY_MS);
   timer.unref();
   const pool = threads ? new WorkerPool(threads, config) : undefined;
-  log.info({ files: work.length, bytes: totalBytes, ranges: work.reduce((n, w) => n + w.plan.ranges.length, 0), workerThreads: threads }, 'plan');
+  log.info({ files: work.length, bytes: totalBytes, workerThreads: threads }, 'plan');
 
   try {
     const queue = new PQueue({ concurrency: threads || 1 });
@@ -142,17 +140,37 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
         return result;
       }) as Promise<RangeResult>;
     const taskFor = (w: FileWork, range: ByteRange, attempt: number, duplicates: number[] = []): RangeTask => ({
-      inputIndex: w.inputIndex, file: w.plan.file, fileIndex: w.fileIndex, range, head: w.head, partsDir: tmp, attempt, duplicates,
+      inputIndex: w.inputIndex, file: w.file, fileIndex: w.fileIndex, range, head: w.head, partsDir: tmp, attempt, duplicates,
     });
-    // Everything is queued at once; results are joined in order below, as they come.
-    const done = Promise.resolve(undefined as unknown as RangeResult);
-    const pending = work.map((w) => w.plan.ranges.map((range) => execute(taskFor(w, range, 0))));
     // A failure anywhere fails the run at once; the joins below would otherwise wait on earlier ranges first.
     // (Not Promise.all: it would hold every range's result until the last one is in.)
     let fail!: (e: unknown) => void;
     const firstFailure = new Promise<never>((_, reject) => (fail = reject));
     firstFailure.catch(() => undefined);
-    for (const p of pending.flat()) p.catch(fail);
+    // Plan the files one after the other in the background; each range is queued the moment it is cut, so the
+    // workers start while the planner still reads. Results are joined in order below, as they come.
+    let planning: Promise<unknown> = Promise.resolve();
+    for (const w of work) {
+      const quote = w.input.csv.quote?.charCodeAt(0) ?? -1;
+      const splits = SOURCES[w.input.format].splits;
+      const how = {
+        // Only a one-byte (ASCII) quote can be counted byte by byte: with another, a CSV file is read whole.
+        mode: splits === 'csv' && quote >= 0x80 ? false : splits,
+        quote,
+        encoding: w.head?.encoding ?? 'utf-8',
+        targetBytes: rangeBytes,
+      };
+      w.planned = planning.then(() =>
+        planFile(w.file, how, (range) => {
+          const result = execute(taskFor(w, range, 0));
+          result.catch(fail);
+          w.results.push(result);
+        }),
+      );
+      w.planned.catch(fail);
+      planning = w.planned;
+    }
+    const done = Promise.resolve(undefined as unknown as RangeResult);
 
     const total = new Accumulator(config.output.period);
     const scoredParts: string[] = [];
@@ -165,21 +183,24 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     let inputIds = new IdSet();
     let currentInput = -1;
 
-    for (const [i, w] of work.entries()) {
+    let ranges = 0;
+    for (const w of work) {
       if (w.inputIndex !== currentInput) [currentInput, inputIds] = [w.inputIndex, new IdSet()];
       const counts = inputs[w.inputIndex]!;
-      const fc: FileCounts = { file: w.plan.file, bytes: w.plan.bytes, sha256: w.plan.sha256, encoding: w.head?.encoding ?? 'utf-8', ranges: w.plan.ranges.length, read: 0, scored: 0, rejected: 0 };
+      const plan = await Promise.race([w.planned, firstFailure]);
+      ranges += plan.ranges.length;
+      const fc: FileCounts = { file: w.file, bytes: plan.bytes, sha256: plan.sha256, encoding: w.head?.encoding ?? 'utf-8', ranges: plan.ranges.length, read: 0, scored: 0, rejected: 0 };
       /** Where the previous range really ended: the line the next record starts on; undefined at the end of the file. */
       let joinLine: number | undefined = 1;
-      for (const [j, range] of w.plan.ranges.entries()) {
-        let result = await Promise.race([pending[i]![j]!, firstFailure]);
-        pending[i]![j] = done; // let the result go once merged
+      for (const [j, range] of plan.ranges.entries()) {
+        let result = await Promise.race([w.results[j]!, firstFailure]);
+        w.results[j] = done; // let the result go once merged
         if (joinLine === undefined) break;
         if (range.startLine !== joinLine) {
           // The cut fell inside a record (a malformed quote fooled the parity).
           rangesReadAgain++;
           if (range.endLine !== undefined && joinLine >= range.endLine) continue; // the record spans this whole range
-          const start = await offsetOfLine(w.plan.file, range.start, range.startLine, joinLine, w.input.format === 'csv' ? 'csv' : 'lines');
+          const start = await offsetOfLine(w.file, range.start, range.startLine, joinLine, w.input.format === 'csv' ? 'csv' : 'lines');
           result = await execute(taskFor(w, { ...range, start, startLine: joinLine }, 1));
         }
         const duplicates: number[] = [];
@@ -202,9 +223,9 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
       counts.read += fc.read;
       counts.scored += fc.scored;
       counts.rejected += fc.rejected;
-      log.info({ input: w.input.name, file: w.plan.file, read: fc.read, scored: fc.scored, rejected: fc.rejected, ranges: fc.ranges }, 'file done');
+      log.info({ input: w.input.name, file: w.file, read: fc.read, scored: fc.scored, rejected: fc.rejected, ranges: fc.ranges }, 'file done');
     }
-    await Promise.race([Promise.all(pending.flat()), firstFailure]); // ranges skipped above still write into tmp
+    await Promise.race([Promise.all(work.flatMap((w) => w.results)), firstFailure]); // ranges skipped above still write into tmp
     for (const c of inputs) c.rejectRate = c.read ? c.rejected / c.read : 0;
 
     const staged = (name: string) => join(tmp, name);
@@ -231,7 +252,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
         // maxRSS covers the whole process, worker threads included.
         peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
         workers: threads || 1,
-        ranges: work.reduce((n, w) => n + w.plan.ranges.length, 0),
+        ranges,
         rangesReadAgain,
         microsPerRecord: { read: perRecord(times.read), score: perRecord(times.score), aggregate: perRecord(times.aggregate), write: perRecord(times.write) },
       },
