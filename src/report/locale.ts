@@ -7,10 +7,12 @@ export function dialectFor(locale: string): SheetDialect {
   return SCANDINAVIAN_LOCALES.includes(locale) ? { delimiter: ';', decimalComma: true } : { delimiter: ',', decimalComma: false };
 }
 
+const ZEROS = [0, 1, 2, 3, 4].map((d) => (0).toFixed(d));
+
 /** Fixed decimals; no "-0.00"; decimal comma where the locale wants it. Undefined and NaN become an empty cell. */
 export function formatNumber(x: number | undefined, decimals: number, dialect: SheetDialect): string {
   if (x === undefined || !Number.isFinite(x)) return '';
-  let s = x.toFixed(decimals);
-  if (Number(s) === 0) s = (0).toFixed(decimals);
+  // A value that rounds to zero is written as zero: toFixed would give "-0.00" for a small negative one.
+  const s = Math.abs(x) < 0.5 * 10 ** -decimals ? ZEROS[decimals] ?? (0).toFixed(decimals) : x.toFixed(decimals);
   return dialect.decimalComma ? s.replace('.', ',') : s;
 }

@@ -29,6 +29,17 @@ function displayPaths(config: Pick<Config, 'file'>): (file: string) => string {
 
 export type ScoredRow = ScoredReview & { period: string };
 
+/** `broke -3; waste of money -3; great +1.5`: the terms behind a score, weights to two decimals. */
+function termsCell(terms: readonly { term: string; weight: number }[]): string {
+  let out = '';
+  for (let i = 0; i < terms.length; i++) {
+    const { term, weight } = terms[i]!;
+    const rounded = Math.round(weight * 100) / 100;
+    out += (i ? '; ' : '') + term + (rounded > 0 ? ' +' : ' ') + rounded;
+  }
+  return out;
+}
+
 export const scoredColumns = (config: Pick<Config, 'file'>, shown = displayPaths(config)): readonly Column<ScoredRow>[] => [
   { name: 'id', kind: 'text', get: (r) => r.id },
   { name: 'source', kind: 'text', get: (r) => r.ref.input },
@@ -44,7 +55,7 @@ export const scoredColumns = (config: Pick<Config, 'file'>, shown = displayPaths
   { name: 'csat', kind: 'num', decimals: 1, get: (r) => r.csat?.raw },
   { name: 'sentiment', kind: 'num', decimals: 3, get: (r) => r.sentiment?.score },
   { name: 'label', kind: 'text', get: (r) => r.sentiment?.label },
-  { name: 'terms', kind: 'text', get: (r) => r.sentiment?.terms.map((t) => `${t.term} ${t.weight > 0 ? '+' : ''}${Math.round(t.weight * 100) / 100}`).join('; ') },
+  { name: 'terms', kind: 'text', get: (r) => (r.sentiment ? termsCell(r.sentiment.terms) : undefined) },
   { name: 'lexicon', kind: 'text', get: (r) => r.lexicon },
 ];
 
