@@ -21,7 +21,7 @@ const AFTER_CONTRAST = 1.5;
 /** The contrast word per language; `men` is only ever looked up in a Scandinavian pack. */
 const CONTRAST: Record<Lang, string> = { en: 'but', nb: 'men', nn: 'men', da: 'men', sv: 'men' };
 /** Inflected forms that may fall back to a stem lookup. Short words are excluded: `has` → `ha` would score. */
-const INFLECTED = /(?:s|ed|ing)$/;
+const inflected = (t: string) => t.endsWith('s') || t.endsWith('ed') || t.endsWith('ing');
 const MIN_STEMMED_LENGTH = 5;
 
 type Term = SentimentResult['terms'][number];
@@ -29,7 +29,7 @@ type Term = SentimentResult['terms'][number];
 /** Score one text. Tokenises once; empty or white-space text is neutral with no terms. */
 export function scoreText(text: string, pack: LexiconPack): SentimentResult {
   const tokens = tokenizeWithBreaks(text);
-  const { phraseStarts, intensifierStarts } = startsOf(pack);
+  const { phraseStarts, intensifierStarts, known } = startsOf(pack);
   const contrast = CONTRAST[pack.lang];
   const terms: Term[] = [];
   let negatedUntil = -1; // last token index a negator reaches
@@ -60,6 +60,14 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
       else if (token === contrast) contrastAt = terms.length;
       negatedUntil = -1;
       boost = 1;
+      i++;
+      continue;
+    }
+    // Most tokens are in no list at all: one lookup says so, and only the stem fallback is left to try.
+    if (!known.has(token)) {
+      const score = stemScore(token, pack);
+      if (score !== undefined) add(token, score, i);
+      else boost = 1;
       i++;
       continue;
     }
@@ -102,9 +110,12 @@ export function labelOf(score: number): Label {
 }
 
 function termScore(token: string, pack: LexiconPack): number | undefined {
-  const exact = pack.terms.get(token);
-  if (exact !== undefined || pack.stemming === undefined) return exact;
-  if (token.length < MIN_STEMMED_LENGTH || !INFLECTED.test(token)) return undefined;
+  return pack.terms.get(token) ?? stemScore(token, pack);
+}
+
+/** The score of an inflected form through its stem (`refunded` → `refund`), when the pack stems. */
+function stemScore(token: string, pack: LexiconPack): number | undefined {
+  if (pack.stemming === undefined || token.length < MIN_STEMMED_LENGTH || !inflected(token)) return undefined;
   return pack.stemming.terms.get(pack.stemming.stem(token));
 }
 
@@ -134,7 +145,12 @@ function matchPhrase(map: Map<string, number>, starts: Map<string, number>, toke
   return undefined;
 }
 
-type Starts = { phraseStarts: Map<string, number>; intensifierStarts: Map<string, number> };
+type Starts = {
+  phraseStarts: Map<string, number>;
+  intensifierStarts: Map<string, number>;
+  /** Every token that starts a phrase, is a term, an intensifier or a negator. */
+  known: Set<string>;
+};
 // Per pack: first token of each multi-token entry → its longest length, so that most tokens cost one lookup.
 // Packs are treated as immutable once loaded.
 const startsCache = new WeakMap<LexiconPack, Starts>();
@@ -142,7 +158,10 @@ const startsCache = new WeakMap<LexiconPack, Starts>();
 function startsOf(pack: LexiconPack): Starts {
   let starts = startsCache.get(pack);
   if (starts === undefined) {
-    starts = { phraseStarts: firstTokens(pack.phrases), intensifierStarts: firstTokens(pack.intensifiers) };
+    const phraseStarts = firstTokens(pack.phrases);
+    const intensifierStarts = firstTokens(pack.intensifiers);
+    const known = new Set([...phraseStarts.keys(), ...intensifierStarts.keys(), ...pack.intensifiers.keys(), ...pack.negators, ...pack.terms.keys()]);
+    starts = { phraseStarts, intensifierStarts, known };
     startsCache.set(pack, starts);
   }
   return starts;
