@@ -56,6 +56,9 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
   const fileBase = basename(file);
   const fileDir = dirname(file);
   const placeholders = new Set(input.placeholders.map((p) => p.trim().toLowerCase()));
+  // Only a text as short as the longest placeholder can be one: no lower-casing of every review to find out.
+  const longestPlaceholder = Math.max(0, ...[...placeholders].map((p) => p.length));
+  const isPlaceholder = (text: string) => text.length <= longestPlaceholder && placeholders.has(text.toLowerCase());
 
   // --- id
   const idSpec = input.id;
@@ -168,7 +171,7 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
         if (raw === undefined) return reject(ref, 'bad-type', 'expected text', t.name, t.get!(row));
       }
       const text = raw.trim();
-      if (!text || placeholders.has(text.toLowerCase())) {
+      if (!text || isPlaceholder(text)) {
         if (t.required) return reject(ref, 'empty-text', 'the text is blank or a placeholder', t.name, raw);
         continue;
       }
