@@ -9,7 +9,7 @@
 // Aggregates are integer sums and the parts are assembled in order, so the reports are byte-identical whatever
 // the worker count and however the ranges were cut. Every report is written under a temporary name and renamed.
 import { availableParallelism } from 'node:os';
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join, relative } from 'node:path';
 import PQueue from 'p-queue';
@@ -20,8 +20,8 @@ import type { ByteRange } from '../ingest/byte-range.js';
 import { listFiles } from '../ingest/list-files.js';
 import { SOURCES, type FileHead } from '../ingest/registry.js';
 import type { Logger } from '../log.js';
-import { CsvTableWriter, headerLine, type Column } from '../report/csv-writer.js';
-import { dialectFor, type SheetDialect } from '../report/locale.js';
+import { CsvTableWriter, headerLine } from '../report/csv-writer.js';
+import { dialectFor } from '../report/locale.js';
 import { rejectColumns, scoredColumns, TREND_COLUMNS } from '../report/tables.js';
 import type { RejectCode } from '../types.js';
 import { IdSet } from './id-set.js';
@@ -86,16 +86,26 @@ type FileWork = {
   results: Promise<RangeResult>[];
 };
 
-/** header + parts → a temporary file (renamed by the caller). */
-async function assemble<T>(target: string, columns: readonly Column<T>[], dialect: SheetDialect, parts: string[]): Promise<void> {
-  const out = createWriteStream(target);
-  out.write('\uFEFF' + headerLine(columns, dialect));
-  // Copied by hand: stream.pipeline(…, { end: false }) per part would leave listeners on `out` for every part.
-  for (const part of parts) {
-    for await (const chunk of createReadStream(part)) if (!out.write(chunk)) await once(out, 'drain');
+/** A report assembled from the parts of the ranges, in order, as they are joined: header first, each part
+ *  appended (and deleted) as soon as its range is merged, so the copying overlaps the workers' reading. */
+class AssembledReport {
+  private readonly out: WriteStream;
+
+  constructor(readonly path: string, header: string) {
+    this.out = createWriteStream(path, { highWaterMark: 1 << 20 });
+    this.out.write('\uFEFF' + header);
   }
-  out.end();
-  await once(out, 'close');
+
+  async append(part: string): Promise<void> {
+    for await (const chunk of createReadStream(part, { highWaterMark: 1 << 20 })) if (!this.out.write(chunk)) await once(this.out, 'drain');
+    rmSync(part);
+  }
+
+  async close(): Promise<void> {
+    const closed = once(this.out, 'close');
+    this.out.end();
+    await closed;
+  }
 }
 
 export async function runPipeline(config: Config, log: Logger, options: RunOptions = {}): Promise<RunResult> {
@@ -172,8 +182,9 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     const done = Promise.resolve(undefined as unknown as RangeResult);
 
     const total = new Accumulator(config.output.period);
-    const scoredParts: string[] = [];
-    const rejectParts: string[] = [];
+    const staged = (name: string) => join(tmp, name);
+    const scoredOut = new AssembledReport(staged(OUTPUT_FILES.scored), headerLine(scoredColumns(config), dialect));
+    const rejectsOut = new AssembledReport(staged(OUTPUT_FILES.rejects), headerLine(rejectColumns(config), dialect));
     const inputs: InputCounts[] = config.inputs.map((input) => ({
       input: input.name, read: 0, scored: 0, rejected: 0, rejectRate: 0, maxRejectRate: input.maxRejectRate, byReason: {}, files: [],
     }));
@@ -210,8 +221,8 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
         }
         joinLine = result.end.nextLine;
         total.mergeData(result.acc);
-        scoredParts.push(result.scoredPart);
-        rejectParts.push(result.rejectsPart);
+        await scoredOut.append(result.scoredPart);
+        await rejectsOut.append(result.rejectsPart);
         fc.read += result.counts.read;
         fc.scored += result.counts.scored;
         fc.rejected += result.counts.rejected;
@@ -227,12 +238,10 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     await Promise.all(work.flatMap((w) => w.results)); // ranges skipped above still write into tmp
     for (const c of inputs) c.rejectRate = c.read ? c.rejected / c.read : 0;
 
-    const staged = (name: string) => join(tmp, name);
     const trendsOut = new CsvTableWriter(staged(OUTPUT_FILES.trends), TREND_COLUMNS, { dialect, header: true, bom: true });
     for (const row of trendRows(total.sorted())) await trendsOut.write(row);
     await trendsOut.close();
-    await assemble(staged(OUTPUT_FILES.scored), scoredColumns(config), dialect, scoredParts);
-    await assemble(staged(OUTPUT_FILES.rejects), rejectColumns(config), dialect, rejectParts);
+    await Promise.all([scoredOut.close(), rejectsOut.close()]);
 
     const totals = inputs.reduce((t, c) => ({ read: t.read + c.read, scored: t.scored + c.scored, rejected: t.rejected + c.rejected }), { read: 0, scored: 0, rejected: 0 });
     const seconds = (Date.now() - started) / 1000;
