@@ -29,7 +29,7 @@ type Term = SentimentResult['terms'][number];
 /** Score one text. Tokenises once; empty or white-space text is neutral with no terms. */
 export function scoreText(text: string, pack: LexiconPack): SentimentResult {
   const tokens = tokenizeWithBreaks(text);
-  const { phraseStarts, intensifierStarts, known } = startsOf(pack);
+  const { phrases, intensifierPhrases, known } = startsOf(pack);
   const contrast = CONTRAST[pack.lang];
   const terms: Term[] = [];
   let negatedUntil = -1; // last token index a negator reaches
@@ -71,13 +71,13 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
       i++;
       continue;
     }
-    const phrase = matchPhrase(pack.phrases, phraseStarts, tokens, i);
+    const phrase = matchPhrase(phrases, tokens, i);
     if (phrase !== undefined) {
       add(phrase.key, phrase.value, i);
       i += phrase.length;
       continue;
     }
-    const intensifier = matchPhrase(pack.intensifiers, intensifierStarts, tokens, i) ?? single(pack.intensifiers, token);
+    const intensifier = matchPhrase(intensifierPhrases, tokens, i) ?? single(pack.intensifiers, token);
     if (intensifier !== undefined) {
       boost *= intensifier.value;
       i += intensifier.length;
@@ -126,53 +126,55 @@ function single(map: Map<string, number>, token: string): Match | undefined {
   return value === undefined ? undefined : { key: token, value, length: 1 };
 }
 
-/** The longest multi-token entry of `map` starting at `tokens[i]`, never across a break marker. */
-function matchPhrase(map: Map<string, number>, starts: Map<string, number>, tokens: string[], i: number): Match | undefined {
-  const longest = starts.get(tokens[i]!);
-  if (longest === undefined) return undefined;
-  const keys: string[] = [];
-  let key = tokens[i]!;
-  for (let k = 1; k < longest && i + k < tokens.length; k++) {
-    const next = tokens[i + k]!;
-    if (next === SENTENCE_BREAK || next === CLAUSE_BREAK) break;
-    key += ' ' + next;
-    keys.push(key);
+/** Multi-token entries as a trie of tokens: a phrase is matched by walking the tokens, no key string is built
+ *  unless it matches. */
+type PhraseNode = { key?: string; value?: number; next: Map<string, PhraseNode> };
+
+function phraseTrie(map: Map<string, number>): PhraseNode {
+  const root: PhraseNode = { next: new Map() };
+  for (const [key, value] of map) {
+    const parts = key.split(' ');
+    if (parts.length < 2) continue;
+    let node = root;
+    for (const part of parts) {
+      let child = node.next.get(part);
+      if (!child) node.next.set(part, (child = { next: new Map() }));
+      node = child;
+    }
+    node.key = key;
+    node.value = value;
   }
-  for (let k = keys.length - 1; k >= 0; k--) {
-    const value = map.get(keys[k]!);
-    if (value !== undefined) return { key: keys[k]!, value, length: k + 2 };
+  return root;
+}
+
+/** The longest multi-token entry starting at `tokens[i]`, never across a break marker (markers are no words). */
+function matchPhrase(trie: PhraseNode, tokens: string[], i: number): Match | undefined {
+  let node = trie.next.get(tokens[i]!);
+  let best: Match | undefined;
+  for (let k = i + 1; node !== undefined && k < tokens.length; k++) {
+    node = node.next.get(tokens[k]!);
+    if (node?.value !== undefined) best = { key: node.key!, value: node.value, length: k - i + 1 };
   }
-  return undefined;
+  return best;
 }
 
 type Starts = {
-  phraseStarts: Map<string, number>;
-  intensifierStarts: Map<string, number>;
+  phrases: PhraseNode;
+  intensifierPhrases: PhraseNode;
   /** Every token that starts a phrase, is a term, an intensifier or a negator. */
   known: Set<string>;
 };
-// Per pack: first token of each multi-token entry → its longest length, so that most tokens cost one lookup.
-// Packs are treated as immutable once loaded.
+// Per pack; packs are treated as immutable once loaded.
 const startsCache = new WeakMap<LexiconPack, Starts>();
 
 function startsOf(pack: LexiconPack): Starts {
   let starts = startsCache.get(pack);
   if (starts === undefined) {
-    const phraseStarts = firstTokens(pack.phrases);
-    const intensifierStarts = firstTokens(pack.intensifiers);
-    const known = new Set([...phraseStarts.keys(), ...intensifierStarts.keys(), ...pack.intensifiers.keys(), ...pack.negators, ...pack.terms.keys()]);
-    starts = { phraseStarts, intensifierStarts, known };
+    const phrases = phraseTrie(pack.phrases);
+    const intensifierPhrases = phraseTrie(pack.intensifiers);
+    const known = new Set([...phrases.next.keys(), ...intensifierPhrases.next.keys(), ...pack.intensifiers.keys(), ...pack.negators, ...pack.terms.keys()]);
+    starts = { phrases, intensifierPhrases, known };
     startsCache.set(pack, starts);
   }
   return starts;
-}
-
-function firstTokens(map: Map<string, number>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const key of map.keys()) {
-    const parts = key.split(' ');
-    if (parts.length < 2) continue;
-    out.set(parts[0]!, Math.max(out.get(parts[0]!) ?? 0, parts.length));
-  }
-  return out;
 }
