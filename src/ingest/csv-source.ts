@@ -110,7 +110,7 @@ export async function* readCsv(
         out.push({ kind: 'reject', reject: { ref, code: item.code, reason: item.reason, actual: item.raw } });
         continue;
       }
-      const bad = findBinary(item.text);
+      const bad = checkRecords ? findBinary(item.text) : -1;
       if (bad !== -1) {
         out.push({ kind: 'reject', reject: { ref, code: 'bad-encoding', reason: `invalid bytes or binary data at character ${bad + 1} (is csv.encoding right?)`, actual: item.text } });
         continue;
@@ -126,13 +126,21 @@ export async function* readCsv(
     return out;
   };
 
+  // Invalid bytes are looked for once per chunk; only records with a part in a chunk that has some are checked.
+  let checkRecords = false;
+  let dirtyPending = false;
   for await (const { text } of decodeRange(file, range, head.encoding)) {
-    const items = handle(cutter.push(text));
+    const dirty = findBinary(text) !== -1;
+    checkRecords = dirty || dirtyPending;
+    const cut = cutter.push(text);
+    dirtyPending = checkRecords && cutter.pending > 0;
+    const items = handle(cut);
     if (items.length) yield items;
     // Past the range's end, read only as far as the record that spans it.
     if (cutter.boundaryFrom !== undefined) break;
   }
   if (cutter.boundaryFrom === undefined) {
+    checkRecords = dirtyPending;
     const rest = handle(cutter.end());
     if (rest.length) yield rest;
   }
