@@ -3,13 +3,12 @@
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { Accumulator, type AccumulatorData } from '../aggregate/accumulator.js';
-import { periodKey } from '../aggregate/period.js';
 import { createScorer } from '../analyze/score-review.js';
 import type { ByteRange, RangeEnd } from '../ingest/byte-range.js';
 import { SOURCES, type FileHead } from '../ingest/registry.js';
 import { CsvTableWriter } from '../report/csv-writer.js';
 import { dialectFor } from '../report/locale.js';
-import { rejectColumns, scoredColumns, type ScoredRow } from '../report/tables.js';
+import { rejectColumns, scoredColumns } from '../report/tables.js';
 import type { Reject, RejectCode, Review, ScoredReview } from '../types.js';
 import { IdSet } from './id-set.js';
 
@@ -54,7 +53,7 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
   const scoredPart = join(task.partsDir, `${name}.scored`);
   const rejectsPart = join(task.partsDir, `${name}.rejects`);
   const part = { dialect, header: false, bom: false };
-  const scoredOut = new CsvTableWriter<ScoredRow>(scoredPart, scoredColumns(config), part);
+  const scoredOut = new CsvTableWriter<ScoredReview>(scoredPart, scoredColumns(config), part);
   const rejectsOut = new CsvTableWriter<Reject>(rejectsPart, rejectColumns(config), part);
   const acc = new Accumulator(config.output.period);
   const score = createScorer();
@@ -101,9 +100,8 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
     const t2 = now();
     for (const r of scored) acc.add(r);
     const t3 = now();
-    const period = config.output.period;
     for (const r of scored) {
-      const wait = scoredOut.write({ ...r, period: periodKey(r.date, period) });
+      const wait = scoredOut.write(r);
       if (wait) await wait;
     }
     t = now();

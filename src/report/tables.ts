@@ -1,6 +1,7 @@
 // The column order of every CSV report: fixed, so that a spreadsheet built on it keeps working.
 import { dirname, relative, sep } from 'node:path';
 import type { Config } from '../config/schema.js';
+import { periodKey } from '../aggregate/period.js';
 import type { Reject, ScoredReview } from '../types.js';
 import type { TrendRow } from '../aggregate/trend.js';
 import type { Column } from './csv-writer.js';
@@ -27,7 +28,6 @@ function displayPaths(config: Pick<Config, 'file'>): (file: string) => string {
   };
 }
 
-export type ScoredRow = ScoredReview & { period: string };
 
 /** `broke -3; waste of money -3; great +1.5`: the terms behind a score, weights to two decimals. */
 function termsCell(terms: readonly { term: string; weight: number }[]): string {
@@ -40,14 +40,14 @@ function termsCell(terms: readonly { term: string; weight: number }[]): string {
   return out;
 }
 
-export const scoredColumns = (config: Pick<Config, 'file'>, shown = displayPaths(config)): readonly Column<ScoredRow>[] => [
+export const scoredColumns = (config: Pick<Config, 'file' | 'output'>, shown = displayPaths(config)): readonly Column<ScoredReview>[] => [
   { name: 'id', kind: 'text', get: (r) => r.id },
   { name: 'source', kind: 'text', get: (r) => r.ref.input },
   { name: 'file', kind: 'text', get: (r) => shown(r.ref.file) },
   { name: 'line', kind: 'int', get: (r) => r.ref.line },
   { name: 'product', kind: 'text', get: (r) => r.product },
   { name: 'date', kind: 'text', get: (r) => r.date },
-  { name: 'period', kind: 'text', get: (r) => r.period },
+  { name: 'period', kind: 'text', get: (r) => periodKey(r.date, config.output.period) },
   { name: 'language', kind: 'text', get: (r) => r.language },
   { name: 'rating', kind: 'num', decimals: 1, get: (r) => r.rating?.raw },
   { name: 'rating_norm', kind: 'num', decimals: 3, get: (r) => r.rating?.norm },
