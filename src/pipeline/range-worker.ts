@@ -6,11 +6,11 @@ import { processRange, type RangeTask } from './process-range.js';
 
 const config = (workerData as { config: Config }).config;
 
-/** Test hook (TILFREDS_FAULT=crash-worker:<file name>:<range>): the worker dies as a crashed one would. */
-const fault = process.env.TILFREDS_FAULT?.match(/^crash-worker:(.+):(\d+)$/);
+/** Test hook (TILFREDS_FAULT=crash-worker:<file name>:<range or *>): the worker dies as a crashed one would. */
+const fault = process.env.TILFREDS_FAULT?.match(/^crash-worker:(.+):(\d+|\*)$/);
 
 parentPort!.on('message', (task: RangeTask) => {
-  if (fault && task.file.endsWith(fault[1]!) && task.range.index === Number(fault[2])) process.exit(70);
+  if (fault && task.file.endsWith(fault[1]!) && (fault[2] === '*' || task.range.index === Number(fault[2]))) process.exit(70);
   processRange(config, task).then(
     (result) => parentPort!.postMessage({ ok: true, result }, [result.ids.buffer as ArrayBuffer, result.acc.sums.buffer as ArrayBuffer]),
     (err: unknown) => {
