@@ -72,7 +72,7 @@ export type RunOptions = {
 export const OUTPUT_FILES = { scored: 'scored_reviews.csv', trends: 'product_trends.csv', rejects: 'rejects.csv', manifest: 'run.json' } as const;
 
 const PROGRESS_EVERY_MS = 5_000;
-export const DEFAULT_RANGE_BYTES = 16 << 20;
+export const DEFAULT_RANGE_BYTES = 8 << 20;
 
 type FileWork = {
   input: InputConfig;
