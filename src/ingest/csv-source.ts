@@ -11,7 +11,7 @@ import type { Encoding } from '../config/schema.js';
 import { decodeRange, WHOLE_FILE, type ByteRange, type RangeEnd } from './byte-range.js';
 import { CsvCutter, type CutItem } from './csv-cutter.js';
 import { findBinary, sniffEncoding } from './decode.js';
-import { compileMapper, type ColumnResolver } from './map-fields.js';
+import { compileMapper, rejectItem, type ColumnResolver } from './map-fields.js';
 import { nearest } from '../config/validate.js';
 
 // fast-csv's synchronous row parser (the engine behind its streams). Its package has no exports map, so the
@@ -107,18 +107,18 @@ export async function* readCsv(
       }
       const ref: SourceRef = { input: input.name, file, line: item.line };
       if (item.kind === 'malformed') {
-        out.push({ kind: 'reject', reject: { ref, code: item.code, reason: item.reason, actual: item.raw } });
+        out.push(rejectItem(ref, item.code, item.reason, undefined, item.raw));
         continue;
       }
       const bad = checkRecords ? findBinary(item.text) : -1;
       if (bad !== -1) {
-        out.push({ kind: 'reject', reject: { ref, code: 'bad-encoding', reason: `invalid bytes or binary data at character ${bad + 1} (is csv.encoding right?)`, actual: item.text } });
+        out.push(rejectItem(ref, 'bad-encoding', `invalid bytes or binary data at character ${bad + 1} (is csv.encoding right?)`, undefined, item.text));
         continue;
       }
       const fields = item.fields ?? splitFields!(item.text);
       if (fields.length !== width) {
         const expected = header ? `the header has ${width}` : `the first record has ${width}`;
-        out.push({ kind: 'reject', reject: { ref, code: 'csv-column-count', reason: `${fields.length} fields where ${expected}`, actual: item.text } });
+        out.push(rejectItem(ref, 'csv-column-count', `${fields.length} fields where ${expected}`, undefined, item.text));
         continue;
       }
       out.push(mapper(fields, ref));

@@ -3,10 +3,10 @@
 // scanner (strings, escapes, nesting), and each element is parsed on its own, so a bad element is one reject
 // and memory holds one element at a time. An object map's key is available to the mapping as the field `$key`.
 import type { InputConfig } from '../config/schema.js';
-import type { SourceItem, SourceRef } from '../types.js';
+import type { SourceItem } from '../types.js';
 import { decodeRange, WHOLE_FILE } from './byte-range.js';
-import { findBinary, sniffEncoding } from './decode.js';
-import { isPlainObject, jsonColumnResolver } from './json-fields.js';
+import { sniffEncoding } from './decode.js';
+import { isPlainObject, jsonColumnResolver, jsonRecord } from './json-fields.js';
 import { compileMapper } from './map-fields.js';
 
 export type JsonElement = { text: string; line: number };
@@ -82,25 +82,13 @@ export async function* readJson(input: InputConfig, file: string): AsyncGenerato
   const cutter = new JsonElementCutter();
   let element = 0;
 
+  /** An object map's entry, `"key": value`, read as a one-entry object; the key is kept as `$key`. */
+  const mapEntry = (text: string): unknown => {
+    const [key, v] = Object.entries(JSON.parse(`{${text}}`) as Record<string, unknown>)[0] ?? [];
+    return isPlainObject(v) ? { ...v, $key: key } : v;
+  };
   const handle = (elements: JsonElement[]): SourceItem[] =>
-    elements.map((el) => {
-      const ref: SourceRef = { input: input.name, file, line: el.line, element: ++element };
-      const bad = findBinary(el.text);
-      if (bad !== -1) return { kind: 'reject', reject: { ref, code: 'bad-encoding', reason: `invalid bytes or binary data at character ${bad + 1}`, actual: el.text } };
-      let value: unknown;
-      try {
-        if (cutter.kind === '{') {
-          // `"key": value` → parse as a one-entry object.
-          const entry = JSON.parse(`{${el.text}}`) as Record<string, unknown>;
-          const [key, v] = Object.entries(entry)[0] ?? [];
-          value = isPlainObject(v) ? { ...v, $key: key } : v;
-        } else value = JSON.parse(el.text);
-      } catch (e) {
-        return { kind: 'reject', reject: { ref, code: 'bad-json', reason: (e as Error).message, actual: el.text } };
-      }
-      if (!isPlainObject(value)) return { kind: 'reject', reject: { ref, code: 'not-an-object', reason: 'each record must be a JSON object', actual: el.text } };
-      return mapper(value, ref);
-    });
+    elements.map((el) => jsonRecord(el.text, { input: input.name, file, line: el.line, element: ++element }, mapper, cutter.kind === '{' ? mapEntry : JSON.parse));
 
   for await (const { text } of decodeRange(file, WHOLE_FILE, sniffEncoding(file, 'utf-8'))) {
     const items = handle(cutter.push(text));

@@ -1,10 +1,10 @@
 // JSON Lines adapter: one line, one record or one reject. Keys may vary from line to line. Byte ranges of a file
 // end after a newline, so every range holds whole lines.
 import type { InputConfig } from '../config/schema.js';
-import type { SourceItem, SourceRef } from '../types.js';
+import type { SourceItem } from '../types.js';
 import { decodeRange, WHOLE_FILE, type ByteRange, type RangeEnd } from './byte-range.js';
-import { findBinary, sniffEncoding } from './decode.js';
-import { isPlainObject, jsonColumnResolver } from './json-fields.js';
+import { sniffEncoding } from './decode.js';
+import { jsonColumnResolver, jsonRecord } from './json-fields.js';
 import { compileMapper } from './map-fields.js';
 
 export async function* readJsonLines(
@@ -21,24 +21,7 @@ export async function* readJsonLines(
     line++;
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (!text.trim()) return; // blank lines hold no record
-    const ref: SourceRef = { input: input.name, file, line };
-    const bad = findBinary(text);
-    if (bad !== -1) {
-      out.push({ kind: 'reject', reject: { ref, code: 'bad-encoding', reason: `invalid bytes or binary data at character ${bad + 1}`, actual: text } });
-      return;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      out.push({ kind: 'reject', reject: { ref, code: 'bad-json', reason: (e as Error).message, actual: text } });
-      return;
-    }
-    if (!isPlainObject(value)) {
-      out.push({ kind: 'reject', reject: { ref, code: 'not-an-object', reason: 'each line must be a JSON object', actual: text } });
-      return;
-    }
-    out.push(mapper(value, ref));
+    out.push(jsonRecord(text, { input: input.name, file, line }, mapper));
   };
 
   for await (const { text: chunk, past } of decodeRange(file, range, sniffEncoding(file, 'utf-8'))) {

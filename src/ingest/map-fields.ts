@@ -35,7 +35,8 @@ function asScalar(v: unknown): string | undefined {
   return undefined;
 }
 
-function reject(ref: SourceRef, code: RejectCode, reason: string, field?: string, actual?: unknown): SourceItem {
+/** A reject as a source item; a raw value that is not text is shown as JSON. */
+export function rejectItem(ref: SourceRef, code: RejectCode, reason: string, field?: string, actual?: unknown): SourceItem {
   const raw = actual === undefined ? undefined : typeof actual === 'string' ? actual : JSON.stringify(actual);
   return { kind: 'reject', reject: { ref, code, reason, ...(field ? { field } : {}), ...(raw !== undefined ? { actual: raw } : {}) } };
 }
@@ -99,12 +100,12 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
     let product = productConst;
     if (productGetter) {
       const raw = asScalar(productGetter(row));
-      if (raw === undefined) return reject(ref, 'bad-type', 'expected the product as text', 'product', productGetter(row));
+      if (raw === undefined) return rejectItem(ref, 'bad-type', 'expected the product as text', 'product', productGetter(row));
       const v = raw.trim();
-      if (!v) return reject(ref, 'missing-product', 'the product is blank', 'product', raw);
+      if (!v) return rejectItem(ref, 'missing-product', 'the product is blank', 'product', raw);
       if (productPattern) {
         const m = productPattern.exec(v);
-        if (!m || !m[1]) return reject(ref, 'missing-product', `the product pattern ${productPattern.source} does not match`, 'product', v);
+        if (!m || !m[1]) return rejectItem(ref, 'missing-product', `the product pattern ${productPattern.source} does not match`, 'product', v);
         product = m[1];
       } else product = v;
     }
@@ -113,40 +114,40 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
     let date: string | undefined;
     if (dateGetter && dateParser) {
       const raw = asScalar(dateGetter(row));
-      if (raw === undefined) return reject(ref, 'bad-date', 'expected a date as text or a number', 'date', dateGetter(row));
+      if (raw === undefined) return rejectItem(ref, 'bad-date', 'expected a date as text or a number', 'date', dateGetter(row));
       if (raw.trim()) {
         const r = dateParser(raw);
-        if (!r.ok) return reject(ref, 'bad-date', r.reason, 'date', raw);
+        if (!r.ok) return rejectItem(ref, 'bad-date', r.reason, 'date', raw);
         date = r.date;
-      } else if (d!.required) return reject(ref, 'missing-date', 'the date is blank (set date.required to false to count such records as undated)', 'date', raw);
+      } else if (d!.required) return rejectItem(ref, 'missing-date', 'the date is blank (set date.required to false to count such records as undated)', 'date', raw);
     } else if (dateParts) {
       const parts = dateParts.map((g) => asScalar(g(row)));
-      if (parts.some((x) => x === undefined)) return reject(ref, 'bad-date', 'expected year, month and day as numbers', 'date', parts.join('-'));
+      if (parts.some((x) => x === undefined)) return rejectItem(ref, 'bad-date', 'expected year, month and day as numbers', 'date', parts.join('-'));
       const [y, m, dd] = parts as [string, string, string];
       if (y.trim() && m.trim() && dd.trim()) {
         const r = dateFromParts(y, m, dd);
-        if (!r.ok) return reject(ref, 'bad-date', r.reason, 'date', `${y}-${m}-${dd}`);
+        if (!r.ok) return rejectItem(ref, 'bad-date', r.reason, 'date', `${y}-${m}-${dd}`);
         date = r.date;
-      } else if (d!.required) return reject(ref, 'missing-date', 'year, month or day is blank', 'date', `${y}-${m}-${dd}`);
+      } else if (d!.required) return rejectItem(ref, 'missing-date', 'year, month or day is blank', 'date', `${y}-${m}-${dd}`);
     }
 
     // scores
     let ratingScore: Score | undefined;
     if (rating) {
       const r = parseScore(rating.get(row), rating.spec);
-      if (!r.ok) return reject(ref, 'bad-rating', r.reason, 'rating', rating.get(row));
+      if (!r.ok) return rejectItem(ref, 'bad-rating', r.reason, 'rating', rating.get(row));
       ratingScore = r.score;
     }
     let npsScore: number | undefined;
     if (nps) {
       const r = parseNps(nps.get(row), nps.spec.missing, nps.spec.pattern);
-      if (!r.ok) return reject(ref, 'bad-nps', r.reason, 'nps', nps.get(row));
+      if (!r.ok) return rejectItem(ref, 'bad-nps', r.reason, 'nps', nps.get(row));
       npsScore = r.nps;
     }
     let csatScore: Score | undefined;
     if (csat) {
       const r = parseScore(csat.get(row), csat.spec);
-      if (!r.ok) return reject(ref, 'bad-csat', r.reason, 'csat', csat.get(row));
+      if (!r.ok) return rejectItem(ref, 'bad-csat', r.reason, 'csat', csat.get(row));
       const best = csat.spec.scale[1];
       csatScore = r.score && { ...r.score, top2: Math.abs(r.score.raw - best) <= 1 };
     }
@@ -157,40 +158,40 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
       let raw: string | undefined;
       if (t.template) {
         const path = t.template(row);
-        if (path === undefined) return reject(ref, 'missing-text-file', 'a field of the text file name is blank', t.name);
+        if (path === undefined) return rejectItem(ref, 'missing-text-file', 'a field of the text file name is blank', t.name);
         const target = resolve(fileDir, path);
         // The name comes from the data: it must not reach outside the input's folder.
-        if (!target.startsWith(fileDir + sep)) return reject(ref, 'missing-text-file', 'the text file name points outside the input folder', t.name, path);
+        if (!target.startsWith(fileDir + sep)) return rejectItem(ref, 'missing-text-file', 'the text file name points outside the input folder', t.name, path);
         try {
           raw = readFileSync(target, 'utf8');
         } catch {
-          return reject(ref, 'missing-text-file', 'cannot read the text file', t.name, path);
+          return rejectItem(ref, 'missing-text-file', 'cannot read the text file', t.name, path);
         }
       } else {
         raw = asText(t.get!(row));
-        if (raw === undefined) return reject(ref, 'bad-type', 'expected text', t.name, t.get!(row));
+        if (raw === undefined) return rejectItem(ref, 'bad-type', 'expected text', t.name, t.get!(row));
       }
       const text = raw.trim();
       if (!text || isPlaceholder(text)) {
-        if (t.required) return reject(ref, 'empty-text', 'the text is blank or a placeholder', t.name, raw);
+        if (t.required) return rejectItem(ref, 'empty-text', 'the text is blank or a placeholder', t.name, raw);
         continue;
       }
       if (text.length > input.maxTextLength) {
-        return reject(ref, 'text-too-long', `text of ${text.length} characters, more than maxTextLength ${input.maxTextLength}`, t.name, text);
+        return rejectItem(ref, 'text-too-long', `text of ${text.length} characters, more than maxTextLength ${input.maxTextLength}`, t.name, text);
       }
       parts.push({ role: t.role, text });
     }
     if (!parts.length && !ratingScore && npsScore === undefined && !csatScore) {
-      return reject(ref, 'nothing-to-score', 'no text, rating, NPS or CSAT in this record');
+      return rejectItem(ref, 'nothing-to-score', 'no text, rating, NPS or CSAT in this record');
     }
 
     // id
     let id: string;
     if (idGetter) {
       const raw = asScalar(idGetter(row));
-      if (raw === undefined) return reject(ref, 'bad-type', 'expected the id as text or a number', 'id', idGetter(row));
+      if (raw === undefined) return rejectItem(ref, 'bad-type', 'expected the id as text or a number', 'id', idGetter(row));
       id = raw.trim();
-      if (!id) return reject(ref, 'missing-id', 'the id is blank', 'id', raw);
+      if (!id) return rejectItem(ref, 'missing-id', 'the id is blank', 'id', raw);
     } else if (idFrom === 'line') {
       // The line is known from a byte range alone; a JSON document may hold many records on one line.
       id = ref.element === undefined ? `${fileBase}:${ref.line}` : `${fileBase}#${ref.element}`;
