@@ -194,6 +194,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     let currentInput = -1;
 
     let ranges = 0;
+    let copying: Promise<void> = Promise.resolve();
     for (const w of work) {
       if (w.inputIndex !== currentInput) [currentInput, inputIds] = [w.inputIndex, new IdSet()];
       const counts = inputs[w.inputIndex]!;
@@ -221,8 +222,10 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
         }
         joinLine = result.end.nextLine;
         total.mergeData(result.acc);
-        await scoredOut.append(result.scoredPart);
-        await rejectsOut.append(result.rejectsPart);
+        // Copied in order, but not awaited here: joining goes on (and lets results go) while the disk catches up.
+        const { scoredPart, rejectsPart } = result;
+        copying = copying.then(() => scoredOut.append(scoredPart)).then(() => rejectsOut.append(rejectsPart));
+        later(copying);
         fc.read += result.counts.read;
         fc.scored += result.counts.scored;
         fc.rejected += result.counts.rejected;
@@ -241,6 +244,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     const trendsOut = new CsvTableWriter(staged(OUTPUT_FILES.trends), TREND_COLUMNS, { dialect, header: true, bom: true });
     for (const row of trendRows(total.sorted())) await trendsOut.write(row);
     await trendsOut.close();
+    await copying;
     await Promise.all([scoredOut.close(), rejectsOut.close()]);
 
     const totals = inputs.reduce((t, c) => ({ read: t.read + c.read, scored: t.scored + c.scored, rejected: t.rejected + c.rejected }), { read: 0, scored: 0, rejected: 0 });
