@@ -6,6 +6,7 @@ import { EXIT, TilfredsError } from '../errors.js';
 import { log } from '../log.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check-command.js';
+import { evalCommand } from './eval-command.js';
 import { runCommand } from './run-command.js';
 
 const HELP = `tilfreds ${VERSION}: satisfaction trends and pain points per product from review dumps and survey exports
@@ -14,6 +15,10 @@ Usage
   tilfreds run   --config FILE [--out DIR] [--workers N] [--locale L] [--period P]
                                                           the nightly job: read, score, aggregate, write reports
   tilfreds check --config FILE                             validate the config, print the resolved config (JSON)
+  tilfreds eval  --config FILE [--input NAME] [--label COLUMN --label-scale LO,HI] [--neutral LO,HI] [--json]
+                                                          agreement of the scores with human labels (the rating, or
+                                                          --label): Pearson, Spearman, 3-class accuracy and macro-F1,
+                                                          binary accuracy, recall per class, confusion, texts/s
   tilfreds --help | --version
 
 Options
@@ -38,6 +43,11 @@ async function main(argv: string[]): Promise<number> {
       config: { type: 'string', short: 'c' },
       out: { type: 'string', short: 'o' },
       workers: { type: 'string', short: 'w' },
+      input: { type: 'string' },
+      label: { type: 'string' },
+      'label-scale': { type: 'string' },
+      neutral: { type: 'string' },
+      json: { type: 'boolean' },
       locale: { type: 'string' },
       period: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -60,8 +70,10 @@ async function main(argv: string[]): Promise<number> {
       return runCommand(options);
     case 'check':
       return checkCommand(options);
+    case 'eval':
+      return evalCommand({ ...options, input: values.input, label: values.label, labelScale: values['label-scale'], neutral: values.neutral, json: values.json });
     default:
-      throw new TilfredsError('usage', `unknown command "${command}": use run or check (try --help)`);
+      throw new TilfredsError('usage', `unknown command "${command}": use run, eval or check (try --help)`);
   }
 }
 

@@ -246,3 +246,31 @@ describe('the bundled sample (npm start)', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(4);
   });
 });
+
+describe.skipIf(!hasShared)('tilfreds eval', () => {
+  it('scores a labelled dump against its star ratings, per language, as text and as JSON', () => {
+    const config = join(CONFIGS, 'chatgpt.json');
+    const text = runCli(['eval', '--config', config]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^language\s+n\s+pearson\s+spearman\s+acc3\s+macroF1/);
+    expect(text.stdout).toContain('confusion (all; rows: human, columns: tilfreds)');
+    const json = runCli(['eval', '--config', config, '--json']);
+    const report = JSON.parse(json.stdout) as { all: { n: number; pearson: number; classes: { macroF1: number; confusion: Record<string, Record<string, number>> } }; byLanguage: { language: string }[]; textsPerSecond: number };
+    expect(report.all.n).toBe(2292);
+    expect(report.byLanguage.map((l) => l.language)).toEqual(['en']);
+    // One-star reviews read negative more often than not; the scores go with the stars.
+    expect(report.all.pearson).toBeGreaterThan(0.4);
+    const negRow = report.all.classes.confusion.negative!;
+    expect(negRow.negative!).toBeGreaterThan(negRow.positive!);
+    expect(report.textsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('takes the label from another column on a declared scale, and counts repeated records once', () => {
+    const r = runCli(['eval', '--config', join(CONFIGS, 'amazon-beauty.json'), '--label', 'overall', '--label-scale', '1,5', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { all: { n: number }; skipped: { duplicate: number } };
+    expect(report.skipped.duplicate).toBe(1027);
+    expect(report.all.n).toBe(5269 - 1027);
+    expect(runCli(['eval', '--config', join(CONFIGS, 'amazon-beauty.json'), '--label-scale', '1']).code).toBe(2);
+  });
+});

@@ -1,0 +1,145 @@
+// `tilfreds eval --config F`: scores labelled records and says how well the scores agree with the humans.
+// The human label is a record's rating (stars or a human score on a declared scale), normalised to 0–1; it can
+// come from another column with --label and --label-scale. Figures per language and overall.
+import type { InputConfig, ScoreSpec } from '../config/schema.js';
+import { createScorer } from '../analyze/score-review.js';
+import { TilfredsError, EXIT } from '../errors.js';
+import { binaryAccuracy, classFigures, pearson, spearman, type ClassFigures } from '../eval/metrics.js';
+import { WHOLE_FILE } from '../ingest/byte-range.js';
+import { listFiles } from '../ingest/list-files.js';
+import { SOURCES } from '../ingest/registry.js';
+import { IdSet } from '../pipeline/id-set.js';
+import type { Label } from '../types.js';
+import type { CliOptions } from './main.js';
+import { configFromOptions } from './load-options.js';
+
+export type EvalOptions = CliOptions & { input?: string; label?: string; labelScale?: string; neutral?: string; json?: boolean };
+
+export type EvalFigures = {
+  language: string;
+  n: number;
+  pearson: number;
+  spearman: number;
+  classes: ClassFigures;
+  binary: { n: number; accuracy: number };
+};
+
+export type EvalReport = {
+  all: EvalFigures;
+  byLanguage: EvalFigures[];
+  skipped: { noLabel: number; noText: number; rejected: number; duplicate: number };
+  textsPerSecond: number;
+};
+
+function pair(value: string | undefined, what: string, fallback: [number, number]): [number, number] {
+  if (value === undefined) return fallback;
+  const parts = value.split(',').map(Number);
+  if (parts.length !== 2 || parts.some((x) => !Number.isFinite(x))) throw new TilfredsError('usage', `${what}: expected two numbers like 1,5, found "${value}"`);
+  return [parts[0]!, parts[1]!];
+}
+
+/** Human classes from the normalised label: below the neutral band negative, above it positive. */
+const goldClass = (norm: number, [lo, hi]: [number, number]): Label => (norm < lo ? 'negative' : norm > hi ? 'positive' : 'neutral');
+
+function figures(language: string, rows: { score: number; label: Label; norm: number }[], band: [number, number]): EvalFigures {
+  const scores = rows.map((r) => r.score);
+  const norms = rows.map((r) => r.norm);
+  const gold = rows.map((r) => goldClass(r.norm, band));
+  return {
+    language,
+    n: rows.length,
+    pearson: pearson(scores, norms),
+    spearman: spearman(scores, norms),
+    classes: classFigures(gold, rows.map((r) => r.label)),
+    binary: binaryAccuracy(gold, scores),
+  };
+}
+
+export async function evaluate(inputs: readonly InputConfig[], band: [number, number]): Promise<EvalReport> {
+  const score = createScorer();
+  const rows: { score: number; label: Label; norm: number; language: string }[] = [];
+  const skipped = { noLabel: 0, noText: 0, rejected: 0, duplicate: 0 };
+  let scoringNs = 0;
+  for (const input of inputs) {
+    const source = SOURCES[input.format];
+    const ids = new IdSet(); // a repeated record counts once, as in a run
+    for (const file of listFiles(input)) {
+      const head = await source.readHead(input, file);
+      for await (const batch of source.read(input, file, head, WHOLE_FILE, { nextLine: undefined })) {
+        for (const item of batch) {
+          if (item.kind === 'reject') {
+            skipped.rejected++;
+            continue;
+          }
+          const review = item.review;
+          if (!ids.add(review.id)) {
+            skipped.duplicate++;
+            continue;
+          }
+          if (!review.rating) {
+            skipped.noLabel++;
+            continue;
+          }
+          const t = process.hrtime.bigint();
+          const scored = score(review);
+          scoringNs += Number(process.hrtime.bigint() - t);
+          if (!scored.sentiment) {
+            skipped.noText++;
+            continue;
+          }
+          rows.push({ score: scored.sentiment.score, label: scored.sentiment.label, norm: review.rating.norm, language: scored.language });
+        }
+      }
+    }
+  }
+  const languages = [...new Set(rows.map((r) => r.language))].sort();
+  return {
+    all: figures('all', rows, band),
+    byLanguage: languages.map((lang) => figures(lang, rows.filter((r) => r.language === lang), band)),
+    skipped,
+    textsPerSecond: scoringNs ? Math.round(rows.length / (scoringNs / 1e9)) : 0,
+  };
+}
+
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
+
+export function formatReport(report: EvalReport): string {
+  const lines: string[] = [];
+  const head = ['language', 'n', 'pearson', 'spearman', 'acc3', 'macroF1', 'binary acc', 'recall neg', 'recall neu', 'recall pos'];
+  const table = [head, ...[...report.byLanguage, report.all].map((f) => [
+    f.language, String(f.n), f3(f.pearson), f3(f.spearman), f3(f.classes.accuracy), f3(f.classes.macroF1),
+    `${f3(f.binary.accuracy)} (n ${f.binary.n})`, f3(f.classes.recall.negative), f3(f.classes.recall.neutral), f3(f.classes.recall.positive),
+  ])];
+  const widths = head.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+  for (const r of table) lines.push(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+  lines.push('', 'confusion (all; rows: human, columns: tilfreds)', '            negative   neutral  positive');
+  for (const g of ['negative', 'neutral', 'positive'] as const) {
+    const row = report.all.classes.confusion[g];
+    lines.push(`${g.padEnd(10)}${String(row.negative).padStart(10)}${String(row.neutral).padStart(10)}${String(row.positive).padStart(10)}`);
+  }
+  lines.push('', `texts/s (scoring, one thread): ${report.textsPerSecond}`);
+  const s = report.skipped;
+  lines.push(`skipped: ${s.noLabel} without a label, ${s.noText} without text to score (or no lexicon), ${s.rejected} rejected, ${s.duplicate} duplicates`);
+  return lines.join('\n') + '\n';
+}
+
+export async function evalCommand(options: EvalOptions): Promise<number> {
+  const config = configFromOptions(options);
+  let inputs = config.inputs;
+  if (options.input !== undefined) {
+    inputs = inputs.filter((i) => i.name === options.input);
+    if (!inputs.length) throw new TilfredsError('usage', `--input: no input named "${options.input}" (inputs: ${config.inputs.map((i) => i.name).join(', ')})`);
+  }
+  if (options.labelScale !== undefined && options.label === undefined) {
+    throw new TilfredsError('usage', '--label-scale goes with --label COLUMN (without --label the rating mapping of the config is the label)');
+  }
+  if (options.label !== undefined) {
+    // The label column stands in for the rating: the mapping's scale, missing codes and patterns apply.
+    const scale = pair(options.labelScale, '--label-scale', [1, 5]);
+    inputs = inputs.map((i) => ({ ...i, rating: { column: options.label!, scale, missing: [] } satisfies ScoreSpec }));
+  }
+  const band = pair(options.neutral, '--neutral', [0.4, 0.6]);
+  const report = await evaluate(inputs, band);
+  process.stdout.write(options.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
+  return EXIT.ok;
+}
