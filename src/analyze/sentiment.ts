@@ -2,7 +2,7 @@
 // negation scope, intensifiers, contrast), normalised the way VADER does. Pure and synchronous.
 import type { Label, Lang, SentimentResult } from '../types.js';
 import type { LexiconPack } from './lexicon-pack.js';
-import { CLAUSE_BREAK, SENTENCE_BREAK, tokenizeWithBreaks } from './tokenize.js';
+import { CLAUSE_BREAK, SENTENCE_BREAK, tokenizeWithBreaks, Vocabulary } from './tokenize.js';
 
 /** A score at or above this is `positive` (VADER's threshold). */
 export const POSITIVE_THRESHOLD = 0.05;
@@ -28,8 +28,8 @@ type Term = SentimentResult['terms'][number];
 
 /** Score one text. Tokenises once; empty or white-space text is neutral with no terms. */
 export function scoreText(text: string, pack: LexiconPack): SentimentResult {
-  const tokens = tokenizeWithBreaks(text);
-  const { phrases, intensifierPhrases, known } = startsOf(pack);
+  const { phrases, intensifierPhrases, known, vocabulary } = startsOf(pack);
+  const tokens = tokenizeWithBreaks(text, vocabulary);
   const contrast = CONTRAST[pack.lang];
   const terms: Term[] = [];
   let negatedUntil = -1; // last token index a negator reaches
@@ -163,6 +163,8 @@ type Starts = {
   intensifierPhrases: PhraseNode;
   /** Every token that starts a phrase, is a term, an intensifier or a negator. */
   known: Set<string>;
+  /** Every word the scorer looks at (the above, the rest of every phrase, the contrast word), for the tokenizer. */
+  vocabulary: Vocabulary;
 };
 // Per pack; packs are treated as immutable once loaded.
 const startsCache = new WeakMap<LexiconPack, Starts>();
@@ -173,7 +175,13 @@ function startsOf(pack: LexiconPack): Starts {
     const phrases = phraseTrie(pack.phrases);
     const intensifierPhrases = phraseTrie(pack.intensifiers);
     const known = new Set([...phrases.next.keys(), ...intensifierPhrases.next.keys(), ...pack.intensifiers.keys(), ...pack.negators, ...pack.terms.keys()]);
-    starts = { phrases, intensifierPhrases, known };
+    const words = [...known, CONTRAST[pack.lang], ...[...pack.phrases.keys(), ...pack.intensifiers.keys()].flatMap((k) => k.split(' '))];
+    // Unknown words keep their text only where the stem fallback may score them (at least 5 letters, ending
+    // in s, ed or -ng): the check is by character codes, before any string exists.
+    const stems = pack.stemming !== undefined;
+    const keep = (length: number, last: number, beforeLast: number) =>
+      stems && length >= MIN_STEMMED_LENGTH && (last === 115 || (last === 100 && beforeLast === 101) || (last === 103 && beforeLast === 110));
+    starts = { phrases, intensifierPhrases, known, vocabulary: new Vocabulary(words, keep) };
     startsCache.set(pack, starts);
   }
   return starts;

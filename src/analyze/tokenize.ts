@@ -78,7 +78,7 @@ const LETTER_AT = /[\p{L}\p{N}\p{M}]/uy;
  *  every review in our languages): three times faster, and the tokenizer is the largest part of scoring. Returns
  *  undefined at the first character it does not handle (a letter beyond Latin-1, a combining mark, anything NFC
  *  would change): the regex path takes that text. A differential test holds the two paths together. */
-function scanLatin1(lower: string, withBreaks: boolean): string[] | undefined {
+function scanLatin1(lower: string, withBreaks: boolean, vocabulary?: Vocabulary): string[] | undefined {
   const out: string[] = [];
   const n = lower.length;
   let i = 0;
@@ -117,8 +117,12 @@ function scanLatin1(lower: string, withBreaks: boolean): string[] | undefined {
         j += 2;
         while (isAlnum(lower.charCodeAt(j))) j++;
       }
-      const word = lower.slice(i, j);
-      out.push(curly ? word.replaceAll('’', "'") : word);
+      if (vocabulary && !curly) {
+        out.push(vocabulary.word(lower, i, j));
+      } else {
+        const word = lower.slice(i, j);
+        out.push(curly ? word.replaceAll('’', "'") : word);
+      }
       i = j;
       continue;
     }
@@ -151,8 +155,8 @@ function scanLatin1(lower: string, withBreaks: boolean): string[] | undefined {
   return out;
 }
 
-function scan(text: string, withBreaks: boolean): string[] {
-  return scanLatin1(text.toLowerCase(), withBreaks) ?? scanWithRegex(text, withBreaks);
+function scan(text: string, withBreaks: boolean, vocabulary?: Vocabulary): string[] {
+  return scanLatin1(text.toLowerCase(), withBreaks, vocabulary) ?? scanWithRegex(text, withBreaks);
 }
 
 /** Lower-cased word tokens (plus emoticons, emoji and numbers), Unicode-aware: `dårlig`, `jättenöjd` and
@@ -164,8 +168,52 @@ export function tokenize(text: string): string[] {
 /** `tokenize`, plus `SENTENCE_BREAK` and `CLAUSE_BREAK` marker tokens where punctuation ends a sentence or a
  *  clause, so that scope rules (negation, contrast) can stop there. Runs of breaks collapse into one; no marker
  *  at the start. */
-export function tokenizeWithBreaks(text: string): string[] {
-  return scan(text, true);
+export function tokenizeWithBreaks(text: string, vocabulary?: Vocabulary): string[] {
+  return scan(text, true, vocabulary);
+}
+
+/** Stands for a word that no list holds and that cannot match through its stem: no string is made for it. */
+export const OTHER_WORD = '';
+
+/** The words a lexicon pack knows, found by their characters in the text, so that the tokenizer hands back the
+ *  pack's own string for them and no new string for the many words that are in no list. `keep` says which
+ *  unknown words still need their text (say, for a stem lookup). */
+export class Vocabulary {
+  private readonly slots: (string | undefined)[];
+  private readonly mask: number;
+
+  constructor(
+    words: Iterable<string>,
+    private readonly keep: (length: number, last: number, beforeLast: number) => boolean,
+  ) {
+    const list = [...new Set(words)];
+    let size = 16;
+    while (size < list.length * 2) size *= 2;
+    this.slots = new Array<string | undefined>(size);
+    this.mask = size - 1;
+    for (const w of list) {
+      let slot = hashRange(w, 0, w.length) & this.mask;
+      while (this.slots[slot] !== undefined) slot = (slot + 1) & this.mask;
+      this.slots[slot] = w;
+    }
+  }
+
+  /** The token for text[from, to): the known string, the text itself when `keep` wants it, else OTHER_WORD. */
+  word(text: string, from: number, to: number): string {
+    const length = to - from;
+    for (let slot = hashRange(text, from, to) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const w = this.slots[slot];
+      if (w === undefined) break;
+      if (w.length === length && text.startsWith(w, from)) return w;
+    }
+    return this.keep(length, text.charCodeAt(to - 1), text.charCodeAt(to - 2)) ? text.slice(from, to) : OTHER_WORD;
+  }
+}
+
+function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** Sentences, trimmed, terminal punctuation kept: a split after `.` `!` `?` followed by white space, and at every

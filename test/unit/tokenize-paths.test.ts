@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanWithRegex, tokenize, tokenizeWithBreaks } from '../../src/analyze/tokenize.js';
+import { OTHER_WORD, scanWithRegex, tokenize, tokenizeWithBreaks, Vocabulary } from '../../src/analyze/tokenize.js';
 import { hasShared, SHARED } from '../support/cli.js';
 
 const EDGE_CASES = [
@@ -47,5 +47,30 @@ describe('tokenizer paths agree', () => {
       }
     }
     expect(lines).toBeGreaterThan(30_000);
+  });
+});
+
+describe('tokenizing against a vocabulary', () => {
+  const vocabulary = new Vocabulary(['good', 'not', 'waste', 'of', 'money', 'but', "don't"], (length, last) => length >= 5 && last === 115);
+  const expected = (text: string) =>
+    tokenizeWithBreaks(text).map((t) => (t === '.' || t === ',' || ['good', 'not', 'waste', 'of', 'money', 'but', "don't"].includes(t) || (t.length >= 5 && t.endsWith('s')) ? t : OTHER_WORD));
+
+  it.each([
+    'Not good. A waste of money, but the boxes arrived!',
+    'GOOD good Good; waste-of-money… DON’T buy',
+    'Refunds took weeks 😀 but the straps broke :(',
+    'Numbers 3.5 and 4,5 stay; emoticons :) too',
+  ])('gives the known words, the kept ones, and OTHER_WORD for the rest: %j', (text) => {
+    const tokens = tokenizeWithBreaks(text, vocabulary);
+    const plain = tokenizeWithBreaks(text);
+    expect(tokens).toHaveLength(plain.length);
+    // Non-word tokens (numbers, emoticons, emoji, curly-apostrophe words) keep their text.
+    tokens.forEach((t, i) => expect(t === plain[i] || (t === OTHER_WORD && expected(text)[i] === OTHER_WORD)).toBe(true));
+    expect(tokens.filter((t) => t !== OTHER_WORD).every((t) => plain.includes(t))).toBe(true);
+  });
+
+  it('hands back the vocabulary’s own string for a known word', () => {
+    const [first] = tokenizeWithBreaks('good', vocabulary);
+    expect(first).toBe('good');
   });
 });
