@@ -12,6 +12,7 @@ import { IdSet } from '../pipeline/id-set.js';
 import type { Label } from '../types.js';
 import type { CliOptions } from './main.js';
 import { configFromOptions } from './load-options.js';
+import { textTable } from './text-table.js';
 
 export type EvalOptions = CliOptions & { input?: string; label?: string; labelScale?: string; neutral?: string; json?: boolean };
 
@@ -104,15 +105,12 @@ export async function evaluate(inputs: readonly InputConfig[], band: [number, nu
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 
 export function formatReport(report: EvalReport): string {
-  const lines: string[] = [];
   const head = ['language', 'n', 'pearson', 'spearman', 'acc3', 'macroF1', 'binary acc', 'recall neg', 'recall neu', 'recall pos'];
   const table = [head, ...[...report.byLanguage, report.all].map((f) => [
     f.language, String(f.n), f3(f.pearson), f3(f.spearman), f3(f.classes.accuracy), f3(f.classes.macroF1),
     `${f3(f.binary.accuracy)} (n ${f.binary.n})`, f3(f.classes.recall.negative), f3(f.classes.recall.neutral), f3(f.classes.recall.positive),
   ])];
-  const widths = head.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
-  for (const r of table) lines.push(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-  lines.push('', 'confusion (all; rows: human, columns: tilfreds)', '            negative   neutral  positive');
+  const lines = [textTable(table).trimEnd(), '', 'confusion (all; rows: human, columns: tilfreds)', '            negative   neutral  positive'];
   for (const g of ['negative', 'neutral', 'positive'] as const) {
     const row = report.all.classes.confusion[g];
     lines.push(`${g.padEnd(10)}${String(row.negative).padStart(10)}${String(row.neutral).padStart(10)}${String(row.positive).padStart(10)}`);

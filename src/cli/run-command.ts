@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { loadedLexicons } from './lexicons.js';
 import type { CliOptions } from './main.js';
 import { configFromOptions } from './load-options.js';
+import { textTable } from './text-table.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 
@@ -16,8 +17,7 @@ export function summaryTable(result: RunResult): string {
   for (const c of result.inputs) rows.push([c.input, String(c.read), String(c.scored), String(c.rejected), pct(c.rejectRate), pct(c.maxRejectRate)]);
   const t = result.totals;
   rows.push(['total', String(t.read), String(t.scored), String(t.rejected), pct(t.read ? t.rejected / t.read : 0), '']);
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd()).join('\n') + '\n';
+  return textTable(rows);
 }
 
 export async function runCommand(options: CliOptions): Promise<number> {

@@ -2,8 +2,6 @@
 // Strict on purpose: ambiguous or unparsable dates are rejects, never guesses (DESIGN.md §2).
 // Runs once per record, so formats compile to one anchored RegExp up front and the hot path allocates no Date.
 
-/** `iso`, `epoch` (seconds), `epoch-ms`, or a pattern such as `DD.MM.YYYY`. */
-export type DateFormat = string;
 export type DateResult = { ok: true; date: string } | { ok: false; reason: string };
 export type DateParser = (raw: string) => DateResult;
 
