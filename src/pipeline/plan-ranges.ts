@@ -3,9 +3,10 @@
 // previous cut are balanced (quote parity: a quoted field can hold line breaks). A malformed quote can fool the
 // parity; the readers then report where the range really ends, and the runner joins the ranges up (run.ts).
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Encoding } from '../config/schema.js';
 import type { ByteRange } from '../ingest/byte-range.js';
+import { readChunks } from '../ingest/read-chunks.js';
 
 export type FilePlan = { file: string; bytes: number; sha256: string; ranges: ByteRange[] };
 
@@ -56,7 +57,7 @@ export async function planFile(file: string, how: Splitting, onRange: (range: By
     }
   };
 
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of readChunks(file)) {
     hash.update(chunk);
     if (!cuttable) continue;
     const n = chunk.length;
@@ -100,7 +101,7 @@ export async function offsetOfLine(file: string, from: number, fromLine: number,
   let offset = from;
   let pendingCR = false;
   if (current === line) return from;
-  for await (const chunk of createReadStream(file, { start: from, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of readChunks(file, from)) {
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
       if (pendingCR) {

@@ -9,8 +9,8 @@
 // Aggregates are integer sums and the parts are assembled in order, so the reports are byte-identical whatever
 // the worker count and however the ranges were cut. Every report is written under a temporary name and renamed.
 import { availableParallelism } from 'node:os';
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import PQueue from 'p-queue';
 import type { Config, InputConfig } from '../config/schema.js';
@@ -18,6 +18,7 @@ import { Accumulator } from '../aggregate/accumulator.js';
 import { trendRows } from '../aggregate/trend.js';
 import type { ByteRange } from '../ingest/byte-range.js';
 import { listFiles } from '../ingest/list-files.js';
+import { readChunks } from '../ingest/read-chunks.js';
 import { SOURCES, type FileHead } from '../ingest/registry.js';
 import type { Logger } from '../log.js';
 import { CsvTableWriter, headerLine } from '../report/csv-writer.js';
@@ -89,22 +90,24 @@ type FileWork = {
 /** A report assembled from the parts of the ranges, in order, as they are joined: header first, each part
  *  appended (and deleted) as soon as its range is merged, so the copying overlaps the workers' reading. */
 class AssembledReport {
-  private readonly out: WriteStream;
+  private readonly out: Promise<FileHandle>;
 
   constructor(readonly path: string, header: string) {
-    this.out = createWriteStream(path, { highWaterMark: 1 << 20 });
-    this.out.write('\uFEFF' + header);
+    this.out = open(path, 'w').then(async (out) => {
+      await out.write('\uFEFF' + header);
+      return out;
+    });
   }
 
   async append(part: string): Promise<void> {
-    for await (const chunk of createReadStream(part, { highWaterMark: 1 << 20 })) if (!this.out.write(chunk)) await once(this.out, 'drain');
+    const out = await this.out;
+    // Each chunk is written before the next is read into the same buffer.
+    for await (const chunk of readChunks(part)) await out.write(chunk);
     rmSync(part);
   }
 
   async close(): Promise<void> {
-    const closed = once(this.out, 'close');
-    this.out.end();
-    await closed;
+    await (await this.out).close();
   }
 }
 

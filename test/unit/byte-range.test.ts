@@ -119,6 +119,17 @@ describe('decodeRange: where the range ends', () => {
     expect(after).toBe(bytes.subarray(start).toString('utf8'));
   });
 
+  it('characters cut by the boundaries of the pieces the text is handed on in come out whole', async () => {
+    // 3-byte characters only: 64 KiB pieces and 1 MiB chunks both end inside a character again and again.
+    const text = ('€'.repeat(1000) + '\n').repeat(1200);
+    const bytes = Buffer.from(text, 'utf8');
+    const end = lineStarts(bytes).find((s) => s > 2.3 * MiB)!;
+    const { before, after, pieces } = await read(write(bytes), range(0, end, 0));
+    expect(before + after).toBe(text);
+    expect(before).toBe(bytes.subarray(0, end).toString('utf8'));
+    expect(pieces).toBeGreaterThan(3 * 16);
+  });
+
   it('an incomplete character at the end of the file is U+FFFD on the side it falls on', async () => {
     const file = write(Buffer.from([0x61, 0x0a, 0x62, 0xc3]));
     expect(await read(file, range(0, 2, 0))).toMatchObject({ before: 'a\n', after: 'b\uFFFD' });

@@ -178,6 +178,27 @@ describe('CsvTableWriter', () => {
 
   const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
+  it('writes many chunks in order, without waiting on every row, and a row longer than its buffers', async () => {
+    // 64 K-character chunks go through two reused buffers: thousands of rows cross many chunk boundaries, with
+    // multi-byte text (bytes ≠ characters) and one cell of 600 K characters (more than a buffer holds).
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ id: `R${i}`, product: i % 3 ? 'Blåbærsyltetøy' : 'Kaffe', rating: i % 5, comment: i === 7_777 ? '€'.repeat(600_000) : `kommentar ${i} – ærlig talt 👍` }));
+    const file = path.join(dir, 'many.csv');
+    const writer = new CsvTableWriter(file, COLUMNS, { dialect: EN, header: true, bom: false });
+    let waits = 0;
+    for (const row of rows) {
+      const wait = writer.write(row);
+      if (wait) {
+        waits++;
+        await wait;
+      }
+    }
+    await writer.close();
+    expect(waits).toBeGreaterThan(10);
+    expect(waits).toBeLessThan(rows.length / 10);
+    const expected = headerLine(COLUMNS, EN) + rows.map((r) => writer.line(r)).join('');
+    expect(fs.readFileSync(file, 'utf8')).toBe(expected);
+  });
+
   it('writes a UTF-8 BOM, the header and CRLF-terminated rows', async () => {
     const bytes = await writeTable('en.csv', COLUMNS, ROWS.slice(0, 2), EN);
     expect(bytes.subarray(0, 3)).toEqual(BOM);
