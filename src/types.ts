@@ -77,8 +77,26 @@ export type SentimentResult = {
   /** In [-1, 1]. */
   score: number;
   label: Label;
-  /** The lexicon terms that produced the score, with their (rule-adjusted) contributions. */
-  terms: { term: string; weight: number }[];
+  /** The lexicon terms that produced the score, with their (rule-adjusted) contributions, and the rules that
+   *  shaped them, in text order. */
+  terms: TermHit[];
+};
+
+/** One contribution to a text's score (or a rule that weighed others), for the explanation column. */
+export type TermHit = {
+  /** The lexicon entry (a phrase's words joined by spaces), or the word or mark that triggered a rule. */
+  term: string;
+  /** The contribution to the text's raw sum, after every rule (0 for contrast and concession marks). */
+  weight: number;
+  /** The negator whose scope the term is in. */
+  negator: string | undefined;
+  /** The intensifier or dampener right before the term. */
+  intensifier: string | undefined;
+  /** Written in capitals (emphasis). */
+  caps: boolean;
+  /** A lexicon term, or a rule: `contrast` (`but`: what follows weighs more, what came before less),
+   *  `concession` (`although`: its clause weighs less), `exclaim` (`!` at a sentence's end). */
+  rule: 'term' | 'contrast' | 'concession' | 'exclaim';
 };
 
 export type ScoredReview = Review & {

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { configError } from '../errors.js';
 import { LEXICONS_DIR } from '../paths.js';
 import type { Lang } from '../types.js';
+import { CONTRAST_ALTHOUGH, CONTRAST_BUT } from './sentiment.js';
 import { stemEnglish, tokenize } from './tokenize.js';
 
 /** Longest phrase, in tokens, that a pack may hold; the scorer looks no further ahead. */
@@ -28,6 +29,9 @@ export type LexiconPack = {
   negators: Set<string>;
   /** Token or space-joined tokens → multiplier for the scored term right after (>1 boosts, <1 dampens). */
   intensifiers: Map<string, number>;
+  /** Token or space-joined tokens → CONTRAST_BUT (`but`, `however`: what follows weighs more) or
+   *  CONTRAST_ALTHOUGH (`although`: the clause it opens weighs less). */
+  contrast: Map<string, number>;
   /** Fallback for inflected forms missing from `terms` (`refunded` → `refund`): the pack's stemmer, and stem →
    *  score for the base-form terms. Absent when the manifest declares no stemmer. */
   stemming?: { stem: (word: string) => string; terms: Map<string, number> };
@@ -54,6 +58,9 @@ function readPack(lang: Lang, packDir: string): LexiconPack {
   const manifest = readManifest(join(packDir, 'manifest.json'), lang);
   const terms = new Map<string, number>();
   const phrases = new Map<string, number>();
+  // Every language has the emoji and emoticons; the pack's own lists come after and may override them.
+  for (const [key, score] of readEmoji()) terms.set(key, score);
+  for (const { key, value } of readTsv(join(LEXICONS_DIR, 'emoticons.tsv'), SCORE)) terms.set(key, value);
   if (manifest.base === 'afinn-165') {
     for (const [key, score] of readAfinn()) (key.includes(' ') ? phrases : terms).set(key, score);
   }
@@ -72,7 +79,16 @@ function readPack(lang: Lang, packDir: string): LexiconPack {
   for (const { key, value } of readTsv(join(packDir, 'intensifiers.tsv'), MULTIPLIER)) {
     intensifiers.set(key, value);
   }
-  const pack: LexiconPack = { name: manifest.name, version: manifest.version, lang, terms, phrases, negators, intensifiers };
+  const contrast = new Map<string, number>();
+  for (const { text, file, line } of readLines(join(packDir, 'contrast.tsv'))) {
+    const [rawTerm, kind, extra] = text.split('\t');
+    const tokens = tokenize(rawTerm ?? '');
+    if (extra !== undefined || tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS || (kind !== 'but' && kind !== 'although')) {
+      throw badLine(file, line, 'word or phrase<TAB>but|although', text, 'write the contrast word, one tab, and `but` or `although`');
+    }
+    contrast.set(tokens.join(' '), kind === 'but' ? CONTRAST_BUT : CONTRAST_ALTHOUGH);
+  }
+  const pack: LexiconPack = { name: manifest.name, version: manifest.version, lang, terms, phrases, negators, intensifiers, contrast };
   if (manifest.stemmer !== undefined) {
     const stem = STEMMERS[manifest.stemmer];
     pack.stemming = { stem, terms: stemIndex(terms, stem) };
@@ -119,6 +135,22 @@ function readManifest(file: string, lang: Lang): Manifest {
     ...(m.base === 'afinn-165' ? { base: 'afinn-165' as const } : {}),
     ...(m.stemmer !== undefined && m.stemmer !== 'none' ? { stemmer: m.stemmer as keyof typeof STEMMERS } : {}),
   };
+}
+
+/** The Emoji Sentiment Ranking scores the `sentiment` package ships (build/emoji.json: Kralj Novak et al. 2015,
+ *  CC BY-SA 4.0), read from the dependency like AFINN; keys without presentation selectors, as tokens are. */
+function readEmoji(): [string, number][] {
+  const file = createRequire(import.meta.url).resolve('sentiment/build/emoji.json');
+  const scores = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const out: [string, number][] = [];
+  for (const [emoji, score] of Object.entries(scores)) {
+    if (typeof score !== 'number' || !Number.isFinite(score) || score < -5 || score > 5) {
+      throw new Error(`${file}: "${emoji}": expected a score in -5..5; got ${JSON.stringify(score)}`);
+    }
+    const [token] = tokenize(emoji);
+    if (token !== undefined && score !== 0) out.push([token, score]);
+  }
+  return out;
 }
 
 /** AFINN-165 as shipped in the `sentiment` package (MIT; Finn Årup Nielsen's list), keys in `tokenize` form. Read

@@ -1,65 +1,112 @@
-// Text + lexicon pack → sentiment: AFINN-style term sums with the rules that make lexicon methods good (phrases,
-// negation scope, intensifiers, contrast), normalised the way VADER does. Pure and synchronous.
-import type { Label, Lang, SentimentResult } from '../types.js';
+// Text + lexicon pack → sentiment: AFINN-style term sums with the rules that make lexicon methods good, each
+// measured with `tilfreds eval` (README, "Sentiment"): phrases before words, negation with a scope, intensifiers
+// and dampeners, contrast (`but`: the clause after weighs more; `although`: the clause it opens weighs less),
+// emphasis (a word in capitals, `!`), emoji and emoticons (every pack has them). Sentences are scored one by one
+// and summed into the text's score, normalised the way VADER does. Every contribution is kept with the rule that
+// shaped it, so that a score can be explained term by term. Pure and synchronous.
+import type { Label, SentimentResult, TermHit } from '../types.js';
 import type { LexiconPack } from './lexicon-pack.js';
-import { CLAUSE_BREAK, SENTENCE_BREAK, tokenizeWithBreaks, Vocabulary } from './tokenize.js';
+import { CAPS_MARK, CLAUSE_BREAK, isSentenceBreak, tokenizeWithBreaks, Vocabulary } from './tokenize.js';
 
-/** A score at or above this is `positive` (VADER's threshold). */
+/** A score at or above this is `positive`; at or below NEGATIVE_THRESHOLD, `negative` (README: how they were chosen). */
 export const POSITIVE_THRESHOLD = 0.05;
-/** A score at or below this is `negative`. */
 export const NEGATIVE_THRESHOLD = -0.05;
 /** `s / sqrt(s² + α)`: VADER's α, which maps a raw sum of ±4 (one strong word) to about ±0.72. */
 export const NORMALISATION_ALPHA = 15;
 
 /** A negated term keeps half its strength with the opposite sign: "not bad" is mildly good, not great (VADER). */
-const NEGATION_FACTOR = -0.5;
+export const NEGATION_FACTOR = -0.5;
 /** How many tokens after a negator it reaches, unless a clause ends first. */
 const NEGATION_SCOPE = 3;
-/** Contrast: in the sentence, what comes after the last `but` outweighs what came before (VADER's weights). */
-const BEFORE_CONTRAST = 0.5;
-const AFTER_CONTRAST = 1.5;
-/** The contrast word per language; `men` is only ever looked up in a Scandinavian pack. */
-const CONTRAST: Record<Lang, string> = { en: 'but', nb: 'men', nn: 'men', da: 'men', sv: 'men' };
+/** Contrast: in the sentence, what comes after the last `but` outweighs what came before (VADER's weights). A
+ *  `but` or `however` that opens a sentence contrasts it with the sentence before. */
+export const BEFORE_CONTRAST = 0.5;
+export const AFTER_CONTRAST = 1.5;
+/** Concession: the clause `although` opens weighs this much; the rest of its sentence AFTER_CONTRAST. */
+export const CONCESSION = 0.5;
+/** A word in capitals in a text that is not all capitals (VADER adds 0.733 to a word of about 2). */
+export const CAPS_FACTOR = 1.35;
+/** Each `!` at a sentence's end (up to three) adds this in the direction of the sentence's sum (VADER: 0.292). */
+export const EXCLAIM_BONUS = 0.3;
 /** Inflected forms that may fall back to a stem lookup. Short words are excluded: `has` → `ha` would score. */
 const inflected = (t: string) => t.endsWith('s') || t.endsWith('ed') || t.endsWith('ing');
 const MIN_STEMMED_LENGTH = 5;
 
-type Term = SentimentResult['terms'][number];
-
 /** Score one text. Tokenises once; empty or white-space text is neutral with no terms. */
 export function scoreText(text: string, pack: LexiconPack): SentimentResult {
-  const { phrases, intensifierPhrases, known, vocabulary } = startsOf(pack);
+  const { phrases, intensifierPhrases, contrastPhrases, known, vocabulary } = startsOf(pack);
   const tokens = tokenizeWithBreaks(text, vocabulary);
-  const contrast = CONTRAST[pack.lang];
-  const terms: Term[] = [];
+  const terms: TermHit[] = [];
   let negatedUntil = -1; // last token index a negator reaches
+  let negator: string | undefined;
   let boost = 1; // product of the intensifiers right before the current token
+  let intensifier: string | undefined;
+  let caps = false; // the next word is in capitals
+  let capsTerms = 0;
+  let previousStart = 0; // first entry of `terms` in the sentence before
   let sentenceStart = 0; // first entry of `terms` in the current sentence
-  let contrastAt = -1; // entry of `terms` where the last contrast word in the sentence was seen
+  let contrastAt = -1; // entry of `terms` where the last `but` in the sentence was seen
+  let concessionFrom = -1; // entries of the clause an `although` opened: [from, to)
+  let concessionTo = -1;
 
-  const closeSentence = (): void => {
+  const weigh = (from: number, to: number, factor: number): void => {
+    for (let k = from; k < to; k++) terms[k]!.weight *= factor;
+  };
+  const closeSentence = (bangs: number): void => {
+    if (concessionFrom >= 0 && concessionTo < 0) concessionTo = terms.length;
     if (contrastAt >= 0) {
-      for (let k = sentenceStart; k < terms.length; k++) {
-        terms[k]!.weight *= k < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
-      }
+      weigh(sentenceStart, contrastAt, BEFORE_CONTRAST);
+      weigh(contrastAt, terms.length, AFTER_CONTRAST);
+    } else if (concessionFrom >= 0 && concessionTo - concessionFrom > 1 && terms.length - sentenceStart > concessionTo - concessionFrom) {
+      // Only when both the concession and the rest of the sentence carry terms: "Although cheap, it broke".
+      weigh(sentenceStart, concessionFrom, AFTER_CONTRAST);
+      weigh(concessionFrom, concessionTo, CONCESSION);
+      weigh(concessionTo, terms.length, AFTER_CONTRAST);
     }
+    if (bangs > 0) {
+      let sum = 0;
+      for (let k = sentenceStart; k < terms.length; k++) sum += terms[k]!.weight;
+      if (sum !== 0) terms.push(ruleHit(bangs === 1 ? '!' : bangs === 2 ? '!!' : '!!!', Math.sign(sum) * EXCLAIM_BONUS * bangs, 'exclaim'));
+    }
+    previousStart = sentenceStart;
     sentenceStart = terms.length;
-    contrastAt = -1;
+    contrastAt = concessionFrom = concessionTo = -1;
   };
   const add = (term: string, score: number, at: number): void => {
     let weight = score * boost;
-    if (at <= negatedUntil) weight *= NEGATION_FACTOR;
+    const negated = at <= negatedUntil;
+    if (negated) weight *= NEGATION_FACTOR;
+    if (caps) {
+      weight *= CAPS_FACTOR;
+      capsTerms++;
+    }
+    // A 0 entry (`some kind`) only blocks its words from scoring.
+    if (weight !== 0) terms.push({ term, weight, negator: negated ? negator : undefined, intensifier: boost !== 1 ? intensifier : undefined, caps, rule: 'term' });
     boost = 1;
-    if (weight !== 0) terms.push({ term, weight }); // a 0 entry (`some kind`) only blocks its words from scoring
+    caps = false;
+  };
+  const endScopes = (): void => {
+    negatedUntil = -1;
+    boost = 1;
+    caps = false;
   };
 
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
-    if (token === SENTENCE_BREAK || token === CLAUSE_BREAK || token === contrast) {
-      if (token === SENTENCE_BREAK) closeSentence();
-      else if (token === contrast) contrastAt = terms.length;
-      negatedUntil = -1;
-      boost = 1;
+    if (token === CAPS_MARK) {
+      caps = true;
+      i++;
+      continue;
+    }
+    if (isSentenceBreak(token)) {
+      closeSentence(token === '.' ? 0 : token.length);
+      endScopes();
+      i++;
+      continue;
+    }
+    if (token === CLAUSE_BREAK) {
+      if (concessionFrom >= 0 && concessionTo < 0) concessionTo = terms.length;
+      endScopes();
       i++;
       continue;
     }
@@ -68,6 +115,7 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
       const score = stemScore(token, pack);
       if (score !== undefined) add(token, score, i);
       else boost = 1;
+      caps = false;
       i++;
       continue;
     }
@@ -77,29 +125,57 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
       i += phrase.length;
       continue;
     }
-    const intensifier = matchPhrase(intensifierPhrases, tokens, i) ?? single(pack.intensifiers, token);
-    if (intensifier !== undefined) {
-      boost *= intensifier.value;
-      i += intensifier.length;
+    const contrast = matchPhrase(contrastPhrases, tokens, i) ?? single(pack.contrast, token);
+    if (contrast !== undefined) {
+      if (contrast.value === CONTRAST_BUT) {
+        // Opening its sentence, it turns against the sentence before.
+        if (terms.length === sentenceStart && sentenceStart > previousStart) weigh(previousStart, sentenceStart, BEFORE_CONTRAST);
+        contrastAt = terms.length;
+        terms.push(ruleHit(contrast.key, 0, 'contrast'));
+      } else if (concessionFrom < 0) {
+        concessionFrom = terms.length;
+        terms.push(ruleHit(contrast.key, 0, 'concession'));
+      }
+      endScopes();
+      i += contrast.length;
+      continue;
+    }
+    const boosting = matchPhrase(intensifierPhrases, tokens, i) ?? single(pack.intensifiers, token);
+    if (boosting !== undefined) {
+      boost *= boosting.value;
+      intensifier = boosting.key;
+      caps = false;
+      i += boosting.length;
       continue;
     }
     if (pack.negators.has(token)) {
       negatedUntil = i + NEGATION_SCOPE;
+      negator = token;
       boost = 1;
+      caps = false;
       i++;
       continue;
     }
     const score = termScore(token, pack);
     if (score !== undefined) add(token, score, i);
     else boost = 1; // an intensifier reaches only the word right after it
+    caps = false;
     i++;
   }
-  closeSentence();
+  closeSentence(0);
 
+  // Capitals are emphasis only against lower-case: a text written all in capitals shouts nothing in particular.
+  if (capsTerms > 0 && text.toUpperCase() === text) {
+    for (const t of terms) if (t.caps) t.weight /= CAPS_FACTOR;
+  }
   let sum = 0;
   for (const t of terms) sum += t.weight;
   const score = sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA);
   return { score, label: labelOf(score), terms };
+}
+
+function ruleHit(term: string, weight: number, rule: TermHit['rule']): TermHit {
+  return { term, weight, negator: undefined, intensifier: undefined, caps: false, rule };
 }
 
 /** The label for a score in [-1, 1]. */
@@ -108,6 +184,29 @@ export function labelOf(score: number): Label {
   if (score <= NEGATIVE_THRESHOLD) return 'negative';
   return 'neutral';
 }
+
+/** `not→very→good(-1.95) but×1.5 GREAT(+5.4) !(+0.3)`: the terms and rules behind a score, in text order; the
+ *  numbers are the contributions to the raw sum, so they add up to it. */
+export function explain(terms: readonly TermHit[]): string {
+  let out = '';
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    if (i > 0) out += ' ';
+    if (t.rule === 'contrast') out += `${t.term}×${AFTER_CONTRAST}`;
+    else if (t.rule === 'concession') out += `${t.term}×${CONCESSION}`;
+    else {
+      if (t.negator !== undefined) out += t.negator + '→';
+      if (t.intensifier !== undefined) out += t.intensifier + '→';
+      out += (t.caps ? t.term.toUpperCase() : t.term) + '(' + signed(t.weight) + ')';
+    }
+  }
+  return out;
+}
+
+const signed = (x: number): string => {
+  const r = Math.round(x * 100) / 100;
+  return r > 0 ? `+${r}` : r === 0 ? '0' : String(r);
+};
 
 function termScore(token: string, pack: LexiconPack): number | undefined {
   return pack.terms.get(token) ?? stemScore(token, pack);
@@ -118,6 +217,10 @@ function stemScore(token: string, pack: LexiconPack): number | undefined {
   if (pack.stemming === undefined || token.length < MIN_STEMMED_LENGTH || !inflected(token)) return undefined;
   return pack.stemming.terms.get(pack.stemming.stem(token));
 }
+
+/** Contrast kinds as values in the pack's contrast map (see LexiconPack.contrast). */
+export const CONTRAST_BUT = 1;
+export const CONTRAST_ALTHOUGH = 2;
 
 type Match = { key: string; value: number; length: number };
 
@@ -147,7 +250,7 @@ function phraseTrie(map: Map<string, number>): PhraseNode {
   return root;
 }
 
-/** The longest multi-token entry starting at `tokens[i]`, never across a break marker (markers are no words). */
+/** The longest multi-token entry starting at `tokens[i]`, never across a marker (markers are no words). */
 function matchPhrase(trie: PhraseNode, tokens: string[], i: number): Match | undefined {
   let node = trie.next.get(tokens[i]!);
   let best: Match | undefined;
@@ -161,9 +264,10 @@ function matchPhrase(trie: PhraseNode, tokens: string[], i: number): Match | und
 type Starts = {
   phrases: PhraseNode;
   intensifierPhrases: PhraseNode;
-  /** Every token that starts a phrase, is a term, an intensifier or a negator. */
+  contrastPhrases: PhraseNode;
+  /** Every token that starts a phrase, is a term, an intensifier, a contrast word or a negator. */
   known: Set<string>;
-  /** Every word the scorer looks at (the above, the rest of every phrase, the contrast word), for the tokenizer. */
+  /** Every word the scorer looks at (the above and the rest of every phrase), for the tokenizer. */
   vocabulary: Vocabulary;
 };
 // Per pack; packs are treated as immutable once loaded.
@@ -174,14 +278,18 @@ function startsOf(pack: LexiconPack): Starts {
   if (starts === undefined) {
     const phrases = phraseTrie(pack.phrases);
     const intensifierPhrases = phraseTrie(pack.intensifiers);
-    const known = new Set([...phrases.next.keys(), ...intensifierPhrases.next.keys(), ...pack.intensifiers.keys(), ...pack.negators, ...pack.terms.keys()]);
-    const words = [...known, CONTRAST[pack.lang], ...[...pack.phrases.keys(), ...pack.intensifiers.keys()].flatMap((k) => k.split(' '))];
+    const contrastPhrases = phraseTrie(pack.contrast);
+    const known = new Set([
+      ...phrases.next.keys(), ...intensifierPhrases.next.keys(), ...contrastPhrases.next.keys(),
+      ...pack.intensifiers.keys(), ...pack.contrast.keys(), ...pack.negators, ...pack.terms.keys(),
+    ]);
+    const words = [...known, ...[...pack.phrases.keys(), ...pack.intensifiers.keys(), ...pack.contrast.keys()].flatMap((k) => k.split(' '))];
     // Unknown words keep their text only where the stem fallback may score them (at least 5 letters, ending
     // in s, ed or -ng): the check is by character codes, before any string exists.
     const stems = pack.stemming !== undefined;
     const keep = (length: number, last: number, beforeLast: number) =>
       stems && length >= MIN_STEMMED_LENGTH && (last === 115 || (last === 100 && beforeLast === 101) || (last === 103 && beforeLast === 110));
-    starts = { phrases, intensifierPhrases, known, vocabulary: new Vocabulary(words, keep) };
+    starts = { phrases, intensifierPhrases, contrastPhrases, known, vocabulary: new Vocabulary(words, keep) };
     startsCache.set(pack, starts);
   }
   return starts;

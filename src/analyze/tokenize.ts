@@ -3,10 +3,19 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { ownCopy } from '../strings.js';
 
-/** Marker token for the end of a sentence (`.` `!` `?` or a newline) in `tokenizeWithBreaks`. */
+// Marker tokens of `tokenizeWithBreaks`: punctuation, which never makes a word token, so no marker is a word.
+/** The end of a sentence (`.` `?` or a newline). */
 export const SENTENCE_BREAK = '.';
-/** Marker token for a clause boundary inside a sentence (`,` `;` `:` brackets, dashes). */
+/** The end of a sentence with exclamation marks: `!`, `!!` or `!!!` for one, two, three or more. */
+export const EXCLAIM_BREAKS = ['!', '!!', '!!!'] as const;
+/** A clause boundary inside a sentence (`,` `;` `:` brackets, dashes). */
 export const CLAUSE_BREAK = ',';
+/** Put before a word written in capitals (`NEVER`, two letters or more): emphasis. */
+export const CAPS_MARK = '^';
+
+export const isSentenceBreak = (token: string): boolean => token === SENTENCE_BREAK || token.charCodeAt(0) === 33;
+/** The sentence-end marker for a run of end punctuation with `bangs` exclamation marks. */
+const sentenceEnd = (bangs: number): string => (bangs === 0 ? SENTENCE_BREAK : EXCLAIM_BREAKS[Math.min(bangs, 3) - 1]!);
 
 // One pass, one regex, on lower-cased NFC text; the groups are tried in order:
 //  1 emoticons (before punctuation takes their `:`), only when not glued to a following letter/digit (`re:do`);
@@ -30,24 +39,57 @@ const TOKEN_RE = new RegExp(
 /** Adds a break marker: none at the start or after a sentence end; a sentence end replaces a clause break. */
 function pushBreak(out: string[], mark: string): void {
   const prev = out[out.length - 1];
-  if (prev === undefined || prev === SENTENCE_BREAK) return;
+  if (prev === undefined || isSentenceBreak(prev)) return;
   if (prev === CLAUSE_BREAK) out[out.length - 1] = mark;
   else out.push(mark);
+}
+
+/** An emoji token without variation selectors and skin tones: 👍🏽 and ❤️ score as 👍 and ❤. */
+const bareEmoji = (emoji: string): string => (emoji.length > 2 || emoji.charCodeAt(1) === 0xfe0f ? emoji.replace(EMOJI_DECORATION, '') : emoji);
+const EMOJI_DECORATION = /\uFE0F|\p{Emoji_Modifier}/gu;
+
+/** Whether `word` (as written) is in capitals: two letters or more, none lower-case. */
+function isCapitals(word: string): boolean {
+  let letters = 0;
+  for (const ch of word) {
+    const upper = ch.toUpperCase();
+    const lower = ch.toLowerCase();
+    if (upper === lower) continue; // a digit or an apostrophe
+    if (ch !== upper) return false;
+    letters++;
+  }
+  return letters >= 2;
 }
 
 /** The general path: the regex above, on NFC text. */
 export function scanWithRegex(text: string, withBreaks: boolean): string[] {
   const out: string[] = [];
-  const lower = text.normalize('NFC').toLowerCase();
+  const written = text.normalize('NFC');
+  const lower = written.toLowerCase();
+  // Capitals are looked up in the text as written, where lower-casing kept every position (nearly always).
+  const aligned = withBreaks && written.length === lower.length;
   TOKEN_RE.lastIndex = 0; // shared global regex: safe because the loop below never yields
   for (let m = TOKEN_RE.exec(lower); m !== null; m = TOKEN_RE.exec(lower)) {
     if (m[5] !== undefined || m[6] !== undefined) {
-      if (withBreaks) pushBreak(out, m[5] !== undefined ? SENTENCE_BREAK : CLAUSE_BREAK);
+      if (withBreaks) pushBreak(out, m[5] !== undefined ? sentenceEnd(countBangs(m[5])) : CLAUSE_BREAK);
       continue;
+    }
+    if (m[2] !== undefined) {
+      out.push(bareEmoji(m[2]));
+      continue;
+    }
+    if (aligned && m[4] !== undefined && written.charCodeAt(m.index) !== lower.charCodeAt(m.index) && isCapitals(written.slice(m.index, m.index + m[0].length))) {
+      out.push(CAPS_MARK);
     }
     out.push(m[0].includes('’') ? m[0].replaceAll('’', "'") : m[0]);
   }
   return out;
+}
+
+function countBangs(run: string): number {
+  let n = 0;
+  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) === 33) n++;
+  return n;
 }
 
 // Character classes of the regex, for lower-cased Latin-1 text: \p{N} holds ² ³ ¹ ¼ ½ ¾ too; \p{L} holds
@@ -78,7 +120,7 @@ const LETTER_AT = /[\p{L}\p{N}\p{M}]/uy;
  *  every review in our languages): three times faster, and the tokenizer is the largest part of scoring. Returns
  *  undefined at the first character it does not handle (a letter beyond Latin-1, a combining mark, anything NFC
  *  would change): the regex path takes that text. A differential test holds the two paths together. */
-function scanLatin1(lower: string, withBreaks: boolean, vocabulary?: Vocabulary): string[] | undefined {
+function scanLatin1(written: string, lower: string, withBreaks: boolean, vocabulary?: Vocabulary): string[] | undefined {
   const out: string[] = [];
   const n = lower.length;
   let i = 0;
@@ -117,6 +159,8 @@ function scanLatin1(lower: string, withBreaks: boolean, vocabulary?: Vocabulary)
         j += 2;
         while (isAlnum(lower.charCodeAt(j))) j++;
       }
+      // Lower-casing Latin-1 keeps every position, so the word as written is at the same place.
+      if (withBreaks && written.charCodeAt(i) !== c && isCapitalsAt(written, lower, i, j)) out.push(CAPS_MARK);
       if (vocabulary && !curly) {
         out.push(vocabulary.word(lower, i, j));
       } else {
@@ -129,8 +173,9 @@ function scanLatin1(lower: string, withBreaks: boolean, vocabulary?: Vocabulary)
     if (isSentenceEnd(c) || isClauseMark(c)) {
       const sentence = isSentenceEnd(c);
       const inRun = sentence ? isSentenceEnd : isClauseMark;
-      while (i < n && inRun(lower.charCodeAt(i))) i++;
-      if (withBreaks) pushBreak(out, sentence ? SENTENCE_BREAK : CLAUSE_BREAK);
+      let bangs = 0;
+      for (; i < n && inRun(lower.charCodeAt(i)); i++) if (lower.charCodeAt(i) === 33) bangs++;
+      if (withBreaks) pushBreak(out, sentence ? sentenceEnd(bangs) : CLAUSE_BREAK);
       continue;
     }
     if (c > 0xff || c === 0xa9 || c === 0xae) {
@@ -138,7 +183,7 @@ function scanLatin1(lower: string, withBreaks: boolean, vocabulary?: Vocabulary)
       EMOJI_AT.lastIndex = i;
       const emoji = EMOJI_AT.exec(lower);
       if (emoji) {
-        out.push(emoji[0]);
+        out.push(bareEmoji(emoji[0]));
         i += emoji[0].length;
         continue;
       }
@@ -155,8 +200,24 @@ function scanLatin1(lower: string, withBreaks: boolean, vocabulary?: Vocabulary)
   return out;
 }
 
+/** Whether written[i, j) (a word of Latin-1 letters and digits, the first one upper-case) is in capitals:
+ *  two letters or more, none lower-case. */
+function isCapitalsAt(written: string, lower: string, i: number, j: number): boolean {
+  let letters = 0;
+  for (let k = i; k < j; k++) {
+    const w = written.charCodeAt(k);
+    if (isDigit(w) || isApostrophe(w)) continue;
+    if (w === lower.charCodeAt(k)) {
+      if (w === 0xdf || w === 0xaa || w === 0xb5 || w === 0xba) continue; // ß ª µ º have no capital of their own
+      return false;
+    }
+    letters++;
+  }
+  return letters >= 2;
+}
+
 function scan(text: string, withBreaks: boolean, vocabulary?: Vocabulary): string[] {
-  return scanLatin1(text.toLowerCase(), withBreaks, vocabulary) ?? scanWithRegex(text, withBreaks);
+  return scanLatin1(text, text.toLowerCase(), withBreaks, vocabulary) ?? scanWithRegex(text, withBreaks);
 }
 
 /** Lower-cased word tokens (plus emoticons, emoji and numbers), Unicode-aware: `dårlig`, `jättenöjd` and
@@ -165,9 +226,9 @@ export function tokenize(text: string): string[] {
   return scan(text, false);
 }
 
-/** `tokenize`, plus `SENTENCE_BREAK` and `CLAUSE_BREAK` marker tokens where punctuation ends a sentence or a
- *  clause, so that scope rules (negation, contrast) can stop there. Runs of breaks collapse into one; no marker
- *  at the start. */
+/** `tokenize`, plus marker tokens: `SENTENCE_BREAK` (or an `EXCLAIM_BREAKS` one) and `CLAUSE_BREAK` where
+ *  punctuation ends a sentence or a clause, so that scope rules (negation, contrast) can stop there, and
+ *  `CAPS_MARK` before a word in capitals. Runs of breaks collapse into one; no break marker at the start. */
 export function tokenizeWithBreaks(text: string, vocabulary?: Vocabulary): string[] {
   return scan(text, true, vocabulary);
 }

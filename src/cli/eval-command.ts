@@ -4,6 +4,7 @@
 import type { InputConfig, ScoreSpec } from '../config/schema.js';
 import { createScorer } from '../analyze/score-review.js';
 import { TilfredsError, EXIT } from '../errors.js';
+import { afinnBaseline } from '../eval/afinn-baseline.js';
 import { binaryAccuracy, classFigures, pearson, spearman, type ClassFigures } from '../eval/metrics.js';
 import { WHOLE_FILE } from '../ingest/byte-range.js';
 import { listFiles } from '../ingest/list-files.js';
@@ -14,7 +15,18 @@ import type { CliOptions } from './main.js';
 import { configFromOptions } from './load-options.js';
 import { textTable } from './text-table.js';
 
-export type EvalOptions = CliOptions & { input?: string; label?: string; labelScale?: string; neutral?: string; json?: boolean };
+export type EvalOptions = CliOptions & { input?: string; label?: string; labelScale?: string; neutral?: string; scorer?: string; json?: boolean };
+
+/** What `--scorer` may name: tilfreds' own scorer, or the plain `sentiment` package as the yardstick. */
+export const SCORERS = ['tilfreds', 'afinn-baseline'] as const;
+export type ScorerName = (typeof SCORERS)[number];
+
+/** `--label-scale classes`: labels written as words. */
+const CLASS_LABELS = new Map([
+  ['negative', 0], ['neg', 0],
+  ['neutral', 1], ['neu', 1],
+  ['positive', 2], ['pos', 2],
+]);
 
 export type EvalFigures = {
   language: string;
@@ -29,6 +41,7 @@ export type EvalReport = {
   all: EvalFigures;
   byLanguage: EvalFigures[];
   skipped: { noLabel: number; noText: number; rejected: number; duplicate: number };
+  scorer: ScorerName;
   textsPerSecond: number;
 };
 
@@ -56,8 +69,9 @@ function figures(language: string, rows: { score: number; label: Label; norm: nu
   };
 }
 
-export async function evaluate(inputs: readonly InputConfig[], band: [number, number]): Promise<EvalReport> {
+export async function evaluate(inputs: readonly InputConfig[], band: [number, number], scorer: ScorerName = 'tilfreds'): Promise<EvalReport> {
   const score = createScorer();
+  const baseline = scorer === 'afinn-baseline' ? afinnBaseline() : undefined;
   const rows: { score: number; label: Label; norm: number; language: string }[] = [];
   const skipped = { noLabel: 0, noText: 0, rejected: 0, duplicate: 0 };
   let scoringNs = 0;
@@ -81,14 +95,27 @@ export async function evaluate(inputs: readonly InputConfig[], band: [number, nu
             skipped.noLabel++;
             continue;
           }
-          const t = process.hrtime.bigint();
-          const scored = score(review);
-          scoringNs += Number(process.hrtime.bigint() - t);
-          if (!scored.sentiment) {
+          let sentiment: { score: number; label: Label } | undefined;
+          let language: string;
+          if (baseline === undefined) {
+            const t = process.hrtime.bigint();
+            const scored = score(review);
+            scoringNs += Number(process.hrtime.bigint() - t);
+            [sentiment, language] = [scored.sentiment, scored.language];
+          } else {
+            // The same records, texts and language as tilfreds sees them (only the baseline is timed); the
+            // package scores English only.
+            const scored = score(review);
+            language = scored.language;
+            const t = process.hrtime.bigint();
+            sentiment = scored.sentiment && language === 'en' ? baseline(review.texts.map((x) => x.text).join('\n')) : undefined;
+            scoringNs += Number(process.hrtime.bigint() - t);
+          }
+          if (!sentiment) {
             skipped.noText++;
             continue;
           }
-          rows.push({ score: scored.sentiment.score, label: scored.sentiment.label, norm: review.rating.norm, language: scored.language });
+          rows.push({ score: sentiment.score, label: sentiment.label, norm: review.rating.norm, language });
         }
       }
     }
@@ -98,6 +125,7 @@ export async function evaluate(inputs: readonly InputConfig[], band: [number, nu
     all: figures('all', rows, band),
     byLanguage: languages.map((lang) => figures(lang, rows.filter((r) => r.language === lang), band)),
     skipped,
+    scorer,
     textsPerSecond: scoringNs ? Math.round(rows.length / (scoringNs / 1e9)) : 0,
   };
 }
@@ -115,7 +143,7 @@ export function formatReport(report: EvalReport): string {
     const row = report.all.classes.confusion[g];
     lines.push(`${g.padEnd(10)}${String(row.negative).padStart(10)}${String(row.neutral).padStart(10)}${String(row.positive).padStart(10)}`);
   }
-  lines.push('', `texts/s (scoring, one thread): ${report.textsPerSecond}`);
+  lines.push('', `scorer: ${report.scorer}; texts/s (scoring, one thread): ${report.textsPerSecond}`);
   const s = report.skipped;
   lines.push(`skipped: ${s.noLabel} without a label, ${s.noText} without text to score (or no lexicon), ${s.rejected} rejected, ${s.duplicate} duplicates`);
   return lines.join('\n') + '\n';
@@ -132,12 +160,17 @@ export async function evalCommand(options: EvalOptions): Promise<number> {
     throw new TilfredsError('usage', '--label-scale goes with --label COLUMN (without --label the rating mapping of the config is the label)');
   }
   if (options.label !== undefined) {
-    // The label column stands in for the rating: the mapping's scale, missing codes and patterns apply.
-    const scale = pair(options.labelScale, '--label-scale', [1, 5]);
-    inputs = inputs.map((i) => ({ ...i, rating: { column: options.label!, scale, missing: [] } satisfies ScoreSpec }));
+    // The label column stands in for the rating, on its own scale, or as class words (`negative`/`neg`, …).
+    const spec: ScoreSpec =
+      options.labelScale === 'classes'
+        ? { column: options.label, scale: [0, 2], missing: [], values: CLASS_LABELS }
+        : { column: options.label, scale: pair(options.labelScale, '--label-scale', [1, 5]), missing: [] };
+    inputs = inputs.map((i) => ({ ...i, rating: spec }));
   }
+  const scorer = options.scorer ?? 'tilfreds';
+  if (!(SCORERS as readonly string[]).includes(scorer)) throw new TilfredsError('usage', `--scorer: expected one of ${SCORERS.join(', ')}, found "${scorer}"`);
   const band = pair(options.neutral, '--neutral', [0.4, 0.6]);
-  const report = await evaluate(inputs, band);
+  const report = await evaluate(inputs, band, scorer as ScorerName);
   process.stdout.write(options.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
   return EXIT.ok;
 }

@@ -15,7 +15,8 @@ Usage
   tilfreds run   --config FILE [--out DIR] [--workers N] [--locale L] [--period P]
                                                           the nightly job: read, score, aggregate, write reports
   tilfreds check --config FILE                             validate the config, print the resolved config (JSON)
-  tilfreds eval  --config FILE [--input NAME] [--label COLUMN --label-scale LO,HI] [--neutral LO,HI] [--json]
+  tilfreds eval  --config FILE [--input NAME] [--label COLUMN [--label-scale LO,HI|classes]] [--neutral LO,HI]
+                 [--scorer tilfreds|afinn-baseline] [--json]
                                                           agreement of the scores with human labels (the rating, or
                                                           --label): Pearson, Spearman, 3-class accuracy and macro-F1,
                                                           binary accuracy, recall per class, confusion, texts/s
@@ -47,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
       label: { type: 'string' },
       'label-scale': { type: 'string' },
       neutral: { type: 'string' },
+      scorer: { type: 'string' },
       json: { type: 'boolean' },
       locale: { type: 'string' },
       period: { type: 'string' },
@@ -71,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
     case 'check':
       return checkCommand(options);
     case 'eval':
-      return evalCommand({ ...options, input: values.input, label: values.label, labelScale: values['label-scale'], neutral: values.neutral, json: values.json });
+      return evalCommand({ ...options, input: values.input, label: values.label, labelScale: values['label-scale'], neutral: values.neutral, scorer: values.scorer, json: values.json });
     default:
       throw new TilfredsError('usage', `unknown command "${command}": use run, eval or check (try --help)`);
   }

@@ -26,5 +26,5 @@ export function loadConfig(path: string): Config {
 
 /** The resolved config as JSON (regexes as their source), for `tilfreds check` and run.json. */
 export function configToJson(config: Config): string {
-  return JSON.stringify(config, (_key, value: unknown) => (value instanceof RegExp ? value.source : value), 2);
+  return JSON.stringify(config, (_key, value: unknown) => (value instanceof RegExp ? value.source : value instanceof Map ? Object.fromEntries(value) : value), 2);
 }

@@ -50,6 +50,9 @@ export type ScoreSpec = {
   readonly missing: readonly string[];
   /** A regex whose first capture group holds the number, e.g. `__label__(\d)`. */
   readonly pattern?: RegExp;
+  /** Answers given as words and what number each stands for (`"Very satisfied": 5`, `"negative": 0`), keyed
+   *  trimmed and lower-cased. */
+  readonly values?: ReadonlyMap<string, number>;
 };
 
 export type TextSpec =

@@ -219,13 +219,32 @@ function scale(path: string, v: Json, fallback: [number, number] | undefined): [
 
 function scoreSpec(path: string, v: Json, fallbackScale: [number, number] | undefined): ScoreSpec | undefined {
   if (v === undefined) return undefined;
-  const o = object(path, v, ['column', 'scale', 'missing', 'pattern']);
-  return {
+  const o = object(path, v, ['column', 'scale', 'missing', 'pattern', 'values']);
+  const spec = {
     column: column(`${path}.column`, o.column),
     scale: scale(`${path}.scale`, o.scale, fallbackScale),
     missing: o.missing === undefined ? [] : stringList(`${path}.missing`, o.missing),
     ...(o.pattern === undefined ? {} : { pattern: regex(`${path}.pattern`, o.pattern) }),
   };
+  return o.values === undefined ? spec : { ...spec, values: answerValues(`${path}.values`, o.values, spec.scale) };
+}
+
+/** `{ "Very satisfied": 5, … }`: each answer text once (trimmed, any case), each number on the scale. */
+function answerValues(path: string, v: Json, [worst, best]: [number, number]): Map<string, number> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.keys(v).length === 0) {
+    fail(path, 'an object from answer text to number, e.g. { "Very satisfied": 5, "Satisfied": 4 }', v);
+  }
+  const values = new Map<string, number>();
+  for (const [answer, n] of Object.entries(v)) {
+    const key = answer.trim().toLowerCase();
+    if (key === '') fail(path, 'answer texts that are not blank (a blank answer is always "no answer")', answer);
+    if (values.has(key)) fail(`${path}["${answer}"]`, 'each answer once (they are compared trimmed and in any case)', answer);
+    if (typeof n !== 'number' || n < Math.min(worst, best) || n > Math.max(worst, best)) {
+      fail(`${path}["${answer}"]`, `a number on the scale ${worst}–${best}`, n);
+    }
+    values.set(key, n);
+  }
+  return values;
 }
 
 function textSpecs(path: string, v: Json): TextSpec[] {

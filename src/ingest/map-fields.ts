@@ -140,7 +140,7 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
     }
     let npsScore: number | undefined;
     if (nps) {
-      const r = parseNps(nps.get(row), nps.spec.missing, nps.spec.pattern);
+      const r = parseNps(nps.get(row), nps.spec.missing, nps.spec.pattern, nps.spec.values);
       if (!r.ok) return rejectItem(ref, 'bad-nps', r.reason, 'nps', nps.get(row));
       npsScore = r.nps;
     }

@@ -3,7 +3,13 @@
 
 /** `scale: [worst, best]`, so `[5, 1]` is an inverted scale. `pattern` extracts capture group 1 first.
  *  Readonly so the (readonly) config types can be passed as they are. */
-export type ScaleSpec = { readonly scale: readonly [number, number]; readonly missing?: readonly string[]; readonly pattern?: RegExp };
+export type ScaleSpec = {
+  readonly scale: readonly [number, number];
+  readonly missing?: readonly string[];
+  readonly pattern?: RegExp;
+  /** Answers given as words: trimmed, lower-cased text → number on the scale. */
+  readonly values?: ReadonlyMap<string, number>;
+};
 export type ScoreParse = { ok: true; score: { raw: number; norm: number } | undefined } | { ok: false; reason: string };
 
 type NumberParse = { ok: true; value: number | undefined } | { ok: false; reason: string };
@@ -22,6 +28,7 @@ function readNumber(
   missing: readonly string[] | undefined,
   pattern: RegExp | undefined,
   expected: () => string,
+  values?: ReadonlyMap<string, number>,
 ): NumberParse {
   if (raw === undefined || raw === null) return NO_ANSWER;
   let text: string;
@@ -30,6 +37,10 @@ function readNumber(
   else return { ok: false, reason: `${expected()}, got ${typeName(raw)}` };
 
   if (text === '' || (missing !== undefined && missing.includes(text))) return NO_ANSWER;
+  if (values !== undefined) {
+    const value = values.get(text.toLowerCase());
+    if (value !== undefined) return { ok: true, value };
+  }
 
   if (pattern !== undefined) {
     pattern.lastIndex = 0; // a /g or /y pattern keeps state between exec calls; every record starts fresh
@@ -61,7 +72,9 @@ export function parseScore(raw: unknown, spec: ScaleSpec): ScoreParse {
   // Messages are built only on failure: this runs per record.
   const range = () => `${lo}–${hi}`;
 
-  const n = readNumber(raw, spec.missing, spec.pattern, () => `expected a number on the scale ${range()}`);
+  const expected = () =>
+    spec.values === undefined ? `expected a number on the scale ${range()}` : `expected a number on the scale ${range()} or one of ${[...spec.values.keys()].map((k) => JSON.stringify(k)).join(', ')}`;
+  const n = readNumber(raw, spec.missing, spec.pattern, expected, spec.values);
   if (!n.ok) return n;
   if (n.value === undefined) return { ok: true, score: undefined };
   const v = n.value;
@@ -75,8 +88,9 @@ export function parseNps(
   raw: unknown,
   missing?: readonly string[],
   pattern?: RegExp,
+  values?: ReadonlyMap<string, number>,
 ): { ok: true; nps: number | undefined } | { ok: false; reason: string } {
-  const n = readNumber(raw, missing, pattern, () => 'expected a whole number on the scale 0–10');
+  const n = readNumber(raw, missing, pattern, () => 'expected a whole number on the scale 0–10', values);
   if (!n.ok) return n;
   const v = n.value;
   if (v === undefined) return { ok: true, nps: undefined };

@@ -5,6 +5,7 @@ import { periodKey } from '../aggregate/period.js';
 import type { Reject, ScoredReview } from '../types.js';
 import type { TrendRow } from '../aggregate/trend.js';
 import type { Column } from './csv-writer.js';
+import { explain } from '../analyze/sentiment.js';
 
 /** Raw values in rejects are cut: enough to find and fix the row. */
 export const MAX_RAW_CELL = 200;
@@ -29,17 +30,6 @@ function displayPaths(config: Pick<Config, 'file'>): (file: string) => string {
 }
 
 
-/** `broke -3; waste of money -3; great +1.5`: the terms behind a score, weights to two decimals. */
-function termsCell(terms: readonly { term: string; weight: number }[]): string {
-  let out = '';
-  for (let i = 0; i < terms.length; i++) {
-    const { term, weight } = terms[i]!;
-    const rounded = Math.round(weight * 100) / 100;
-    out += (i ? '; ' : '') + term + (rounded > 0 ? ' +' : ' ') + rounded;
-  }
-  return out;
-}
-
 export const scoredColumns = (config: Pick<Config, 'file' | 'output'>, shown = displayPaths(config)): readonly Column<ScoredReview>[] => [
   { name: 'id', kind: 'text', get: (r) => r.id },
   { name: 'source', kind: 'text', get: (r) => r.ref.input },
@@ -55,7 +45,7 @@ export const scoredColumns = (config: Pick<Config, 'file' | 'output'>, shown = d
   { name: 'csat', kind: 'num', decimals: 1, get: (r) => r.csat?.raw },
   { name: 'sentiment', kind: 'num', decimals: 3, get: (r) => r.sentiment?.score },
   { name: 'label', kind: 'text', get: (r) => r.sentiment?.label },
-  { name: 'terms', kind: 'text', get: (r) => (r.sentiment ? termsCell(r.sentiment.terms) : undefined) },
+  { name: 'terms', kind: 'text', get: (r) => (r.sentiment ? explain(r.sentiment.terms) : undefined) },
   { name: 'lexicon', kind: 'text', get: (r) => r.lexicon },
 ];
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TilfredsError } from '../../src/errors.js';
 import { loadLexiconPack } from '../../src/analyze/lexicon-pack.js';
-import { scoreText } from '../../src/analyze/sentiment.js';
+import { CONTRAST_ALTHOUGH, CONTRAST_BUT, scoreText } from '../../src/analyze/sentiment.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'tilfreds-lexicon-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -19,6 +19,7 @@ function fixture(files: Record<string, string>, lang = 'en'): string {
     'sentiment.tsv': '# test\n',
     'negators.txt': '# test\n',
     'intensifiers.tsv': '# test\n',
+    'contrast.tsv': '# test\n',
     ...files,
   };
   for (const [name, text] of Object.entries(all)) writeFileSync(join(root, lang, name), text);
@@ -61,7 +62,7 @@ describe('loadLexiconPack: the shipped English pack', () => {
 
   it('falls back to the stem for inflected forms of base-form terms only', () => {
     expect(pack.terms.has('refunds')).toBe(false);
-    expect(scoreText('refunds', pack).terms).toEqual([{ term: 'refunds', weight: -1 }]);
+    expect(scoreText('refunds', pack).terms).toMatchObject([{ term: 'refunds', weight: -1 }]);
     expect(scoreText('using it', pack).terms).toEqual([]); // not via `useful` (stem `us`)
   });
 
@@ -75,16 +76,26 @@ describe('loadLexiconPack: loading rules', () => {
     expect(loadLexiconPack('sv', fixture({}, 'en'))).toBeUndefined();
   });
 
-  it('reads terms, phrases (normalised to tokens), negators and intensifiers', () => {
+  it('reads terms, phrases (normalised to tokens), negators, intensifiers and contrast words', () => {
     const dir = fixture({
-      'sentiment.tsv': '# header\n\nGood\t3\nWell-Made\t2\n# comment\ndon’t like\t-2\r\nmeh\t-0.5\n',
+      'sentiment.tsv': '# header\n\nGood\t3\nWell-Made\t2\n# comment\ndon’t like\t-2\r\nmeh\t-0.5\n:)\t1\n',
       'negators.txt': '# header\nnot\r\nNever\n',
       'intensifiers.tsv': 'very\t1.3\na bit\t0.7\n',
+      'contrast.tsv': 'But\tbut\neven though\talthough\n',
     });
     const pack = loadLexiconPack('en', dir)!;
-    expect([...pack.terms]).toEqual([
+    // Every pack starts with the emoji and tilfreds' emoticons; its own list may override them.
+    const own = [...pack.terms].filter(([t]) => /^\p{L}/u.test(t));
+    expect(own).toEqual([
       ['good', 3],
       ['meh', -0.5],
+    ]);
+    expect(pack.terms.get(':)')).toBe(1);
+    expect(pack.terms.get(':(')).toBe(-2);
+    expect(pack.terms.get('👍')).toBe(2);
+    expect([...pack.contrast]).toEqual([
+      ['but', CONTRAST_BUT],
+      ['even though', CONTRAST_ALTHOUGH],
     ]);
     expect([...pack.phrases]).toEqual([
       ['well made', 2],

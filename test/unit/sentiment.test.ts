@@ -4,9 +4,16 @@ import {
   NEGATIVE_THRESHOLD,
   NORMALISATION_ALPHA,
   POSITIVE_THRESHOLD,
+  AFTER_CONTRAST,
+  CAPS_FACTOR,
+  CONTRAST_ALTHOUGH,
+  CONTRAST_BUT,
+  EXCLAIM_BONUS,
+  explain,
   labelOf,
   scoreText,
 } from '../../src/analyze/sentiment.js';
+import type { TermHit } from '../../src/types.js';
 
 const en = loadLexiconPack('en')!;
 const norm = (s: number): number => s / Math.sqrt(s * s + NORMALISATION_ALPHA);
@@ -76,16 +83,20 @@ describe('scoreText: rules, on a tiny pack with known scores', () => {
       ['very', 1.5],
       ['a bit', 0.5],
     ]),
+    contrast: new Map([
+      ['but', CONTRAST_BUT],
+      ['however', CONTRAST_BUT],
+      ['although', CONTRAST_ALTHOUGH],
+      ['even though', CONTRAST_ALTHOUGH],
+    ]),
   };
-  const weights = (text: string): [string, number][] => scoreText(text, pack).terms.map((t) => [t.term, t.weight]);
+  /** Lexicon terms and their weights (rules left out). */
+  const weights = (text: string): [string, number][] => scoreText(text, pack).terms.filter((t) => t.rule === 'term').map((t) => [t.term, t.weight]);
+  const hit = (term: string, weight: number, extra: Partial<TermHit> = {}): TermHit => ({ term, weight, negator: undefined, intensifier: undefined, caps: false, rule: 'term', ...extra });
 
   it('sums term weights, normalises VADER-style and returns the terms in order', () => {
     const result = scoreText('Good, great and bad', pack);
-    expect(result.terms).toEqual([
-      { term: 'good', weight: 2 },
-      { term: 'great', weight: 3 },
-      { term: 'bad', weight: -2 },
-    ]);
+    expect(result.terms).toEqual([hit('good', 2), hit('great', 3), hit('bad', -2)]);
     expect(result.score).toBeCloseTo(norm(3), 12);
     expect(result.label).toBe('positive');
   });
@@ -147,10 +158,42 @@ describe('scoreText: rules, on a tiny pack with known scores', () => {
     ]);
   });
 
-  it('uses the Scandinavian contrast word in a Scandinavian pack, not "but"', () => {
-    const nb: LexiconPack = { ...pack, lang: 'nb' };
-    expect(scoreText('slow men good', nb).terms.map((t) => t.weight)).toEqual([-1, 3]);
+  it('takes its contrast words from the pack', () => {
+    const nb: LexiconPack = { ...pack, lang: 'nb', contrast: new Map([['men', CONTRAST_BUT]]) };
+    expect(scoreText('slow men good', nb).terms.map((t) => t.weight)).toEqual([-1, 0, 3]);
     expect(scoreText('slow but good', nb).terms.map((t) => t.weight)).toEqual([-2, 2]);
+  });
+
+  it('lets a "but" or "however" that opens a sentence turn against the sentence before', () => {
+    expect(weights('Good and great. However, slow.')).toEqual([['good', 1], ['great', 1.5], ['slow', -3]]);
+    expect(weights('Good. But slow')).toEqual([['good', 1], ['slow', -3]]);
+  });
+
+  it('weighs the clause "although" opens by 0.5 and the rest of the sentence by 1.5, when both carry terms', () => {
+    expect(weights('Although good, slow')).toEqual([['good', 1], ['slow', -3]]);
+    expect(weights('Slow, even though good.')).toEqual([['slow', -3], ['good', 1]]);
+    expect(weights('Although good. Slow')).toEqual([['good', 2], ['slow', -2]]); // nothing else in its sentence
+  });
+
+  it('boosts a term written in capitals, unless the whole text is in capitals', () => {
+    expect(weights('it is GOOD')).toEqual([['good', 2 * CAPS_FACTOR]]);
+    expect(weights('IT IS GOOD')).toEqual([['good', 2]]);
+    expect(weights('NOT good')).toEqual([['good', -1]]); // the capitals are on the negator, not the term
+  });
+
+  it('adds emphasis for "!" in the direction of its sentence, up to three', () => {
+    const rules = (text: string) => scoreText(text, pack).terms.filter((t) => t.rule === 'exclaim').map((t) => [t.term, t.weight]);
+    expect(rules('Good!')).toEqual([['!', EXCLAIM_BONUS]]);
+    expect(rules('Slow!!!!! Good.')).toEqual([['!!!', -3 * EXCLAIM_BONUS]]);
+    expect(rules('Hello!')).toEqual([]); // no sentiment: nothing to emphasise
+  });
+
+  it('explains a score with its terms and rules, the numbers adding up to the raw sum', () => {
+    const result = scoreText('not very good but GREAT!', pack);
+    expect(explain(result.terms)).toBe(`not→very→good(-0.75) but×${AFTER_CONTRAST} GREAT(+${Math.round(3 * CAPS_FACTOR * 1.5 * 100) / 100}) !(+0.3)`);
+    const sum = result.terms.reduce((s, t) => s + t.weight, 0);
+    expect(result.score).toBeCloseTo(norm(sum), 12);
+    expect(explain(scoreText('Although a bit slow, good', pack).terms)).toBe('although×0.5 a bit→slow(-0.5) good(+3)');
   });
 });
 

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  CAPS_MARK,
   CLAUSE_BREAK,
+  EXCLAIM_BREAKS,
+  isSentenceBreak,
   SENTENCE_BREAK,
   splitSentences,
   stemEnglish,
@@ -32,18 +35,19 @@ describe('tokenize', () => {
     expect(tokenize('Rated 3.5 of 5, or 4,5')).toEqual(['rated', '3.5', 'of', '5', 'or', '4,5']);
   });
 
-  it('keeps emoticons and emoji (with skin tone and ZWJ sequences) as tokens', () => {
-    expect(tokenize('Love it :) great:D 👍🏽 👨‍👩‍👧 <3 sad :-(')).toEqual([
+  it('keeps emoticons and emoji (ZWJ sequences whole) as tokens, without skin tones and presentation selectors', () => {
+    expect(tokenize('Love it :) great:D 👍🏽 👨‍👩‍👧 <3 sad :-( ❤️')).toEqual([
       'love',
       'it',
       ':)',
       'great',
       ':d',
-      '👍🏽',
+      '👍',
       '👨‍👩‍👧',
       '<3',
       'sad',
       ':-(',
+      '❤',
     ]);
   });
 
@@ -68,7 +72,7 @@ describe('tokenizeWithBreaks', () => {
       CLAUSE_BREAK,
       'but',
       'good',
-      SENTENCE_BREAK,
+      '!!!',
       'really',
       CLAUSE_BREAK,
       'yes',
@@ -77,13 +81,25 @@ describe('tokenizeWithBreaks', () => {
     ]);
   });
 
+  it('counts the exclamation marks that end a sentence, up to three', () => {
+    expect(tokenizeWithBreaks('Great! Awful!?! Wow!!!!! ok?')).toEqual(['great', EXCLAIM_BREAKS[0], 'awful', EXCLAIM_BREAKS[1], 'wow', EXCLAIM_BREAKS[2], 'ok', SENTENCE_BREAK]);
+  });
+
+  it('marks words in capitals, in mixed text and any script, but not single letters or capitalised words', () => {
+    expect(tokenizeWithBreaks('I was NOT happy. DON’T buy. Never A good idea, ÆRLIG talt, ΠΟΛΥ καλό, X12')).toEqual([
+      'i', 'was', CAPS_MARK, 'not', 'happy', SENTENCE_BREAK, CAPS_MARK, "don't", 'buy', SENTENCE_BREAK, 'never', 'a', 'good', 'idea', CLAUSE_BREAK,
+      CAPS_MARK, 'ærlig', 'talt', CLAUSE_BREAK, CAPS_MARK, 'πολυ', 'καλό', CLAUSE_BREAK, 'x12',
+    ]);
+    expect(tokenize('NOT')).toEqual(['not']);
+  });
+
   it('lets a sentence end outrank a clause break next to it', () => {
     expect(tokenizeWithBreaks('ok, . fine')).toEqual(['ok', SENTENCE_BREAK, 'fine']);
   });
 
   it('gives the same words as tokenize', () => {
-    const text = 'It broke after two days. Waste of money, sadly :(';
-    expect(tokenizeWithBreaks(text).filter((t) => t !== SENTENCE_BREAK && t !== CLAUSE_BREAK)).toEqual(tokenize(text));
+    const text = 'It broke after two days!! Waste of MONEY, sadly :(';
+    expect(tokenizeWithBreaks(text).filter((t) => !isSentenceBreak(t) && t !== CLAUSE_BREAK && t !== CAPS_MARK)).toEqual(tokenize(text));
   });
 });
 
