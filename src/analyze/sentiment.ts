@@ -57,11 +57,15 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
     if (contrastAt >= 0) {
       weigh(sentenceStart, contrastAt, BEFORE_CONTRAST);
       weigh(contrastAt, terms.length, AFTER_CONTRAST);
-    } else if (concessionFrom >= 0 && concessionTo - concessionFrom > 1 && terms.length - sentenceStart > concessionTo - concessionFrom) {
-      // Only when both the concession and the rest of the sentence carry terms: "Although cheap, it broke".
-      weigh(sentenceStart, concessionFrom, AFTER_CONTRAST);
-      weigh(concessionFrom, concessionTo, CONCESSION);
-      weigh(concessionTo, terms.length, AFTER_CONTRAST);
+    } else if (concessionFrom >= 0) {
+      if (concessionTo - concessionFrom > 1 && terms.length - sentenceStart > concessionTo - concessionFrom) {
+        // Only when both the concession and the rest of the sentence carry terms: "Although cheap, it broke".
+        weigh(sentenceStart, concessionFrom, AFTER_CONTRAST);
+        weigh(concessionFrom, concessionTo, CONCESSION);
+        weigh(concessionTo, terms.length, AFTER_CONTRAST);
+      } else {
+        terms.splice(concessionFrom, 1); // nothing weighed: no mark in the explanation
+      }
     }
     if (bangs > 0) {
       let sum = 0;
