@@ -6,7 +6,7 @@
 // shaped it, so that a score can be explained term by term. Pure and synchronous.
 import type { Label, SentimentResult, TermHit } from '../types.js';
 import type { LexiconPack } from './lexicon-pack.js';
-import { CAPS_MARK, CLAUSE_BREAK, isSentenceBreak, tokenizeWithBreaks, Vocabulary } from './tokenize.js';
+import { CAPS_MARK, CLAUSE_BREAK, isSentenceBreak, SENTENCE_BREAK, tokenizeWithBreaks, Vocabulary } from './tokenize.js';
 
 /** A score at or above this is `positive`; at or below NEGATIVE_THRESHOLD, `negative` (README: how they were chosen). */
 export const POSITIVE_THRESHOLD = 0.05;
@@ -31,151 +31,183 @@ export const EXCLAIM_BONUS = 0.3;
 /** Inflected forms that may fall back to a stem lookup. Short words are excluded: `has` → `ha` would score. */
 const inflected = (t: string) => t.endsWith('s') || t.endsWith('ed') || t.endsWith('ing');
 const MIN_STEMMED_LENGTH = 5;
+const KNOB_NEG = Number(process.env.KNOB_NEG ?? 1);
+const KNOB_POS = Number(process.env.KNOB_POS ?? 0.05);
+const KNOB_NEGT = Number(process.env.KNOB_NEGT ?? -0.05);
 
 /** Score one text. Tokenises once; empty or white-space text is neutral with no terms. */
 export function scoreText(text: string, pack: LexiconPack): SentimentResult {
-  const { phrases, intensifierPhrases, contrastPhrases, known, vocabulary } = startsOf(pack);
-  const tokens = tokenizeWithBreaks(text, vocabulary);
-  const terms: TermHit[] = [];
-  let negatedUntil = -1; // last token index a negator reaches
-  let negator: string | undefined;
-  let boost = 1; // product of the intensifiers right before the current token
-  let intensifier: string | undefined;
-  let caps = false; // the next word is in capitals
-  let capsTerms = 0;
-  let previousStart = 0; // first entry of `terms` in the sentence before
-  let sentenceStart = 0; // first entry of `terms` in the current sentence
-  let contrastAt = -1; // entry of `terms` where the last `but` in the sentence was seen
-  let concessionFrom = -1; // entries of the clause an `although` opened: [from, to)
-  let concessionTo = -1;
+  const starts = startsOf(pack);
+  const tokens = tokenizeWithBreaks(text, starts.vocabulary);
+  const state = new TextState();
+  const terms = state.terms;
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i]!;
+    if (token === CAPS_MARK) {
+      state.caps = true;
+      i++;
+      continue;
+    }
+    if (isSentenceBreak(token)) {
+      state.closeSentence(token === SENTENCE_BREAK ? 0 : token.length);
+      state.endScopes();
+      i++;
+      continue;
+    }
+    if (token === CLAUSE_BREAK) {
+      state.closeClause();
+      state.endScopes();
+      i++;
+      continue;
+    }
+    // Most tokens are in no list at all: one lookup says so, and only the stem fallback is left to try.
+    if (!starts.known.has(token)) {
+      const score = stemScore(token, pack);
+      if (score !== undefined) state.add(token, score, i);
+      else state.boost = 1;
+      state.caps = false;
+      i++;
+      continue;
+    }
+    const phrase = matchPhrase(starts.phrases, tokens, i);
+    if (phrase !== undefined) {
+      state.add(phrase.key, phrase.value, i);
+      i += phrase.length;
+      continue;
+    }
+    const contrast = matchPhrase(starts.contrastPhrases, tokens, i) ?? single(pack.contrast, token);
+    if (contrast !== undefined) {
+      state.contrast(contrast.key, contrast.value);
+      state.endScopes();
+      i += contrast.length;
+      continue;
+    }
+    const boosting = matchPhrase(starts.intensifierPhrases, tokens, i) ?? single(pack.intensifiers, token);
+    if (boosting !== undefined) {
+      state.boost *= boosting.value;
+      state.intensifier = boosting.key;
+      state.caps = false;
+      i += boosting.length;
+      continue;
+    }
+    if (pack.negators.has(token)) {
+      state.negatedUntil = i + NEGATION_SCOPE;
+      state.negator = token;
+      state.boost = 1;
+      state.caps = false;
+      i++;
+      continue;
+    }
+    const score = termScore(token, pack);
+    if (score !== undefined) state.add(token, score, i);
+    else state.boost = 1; // an intensifier reaches only the word right after it
+    state.caps = false;
+    i++;
+  }
+  state.closeSentence(0);
 
-  const weigh = (from: number, to: number, factor: number): void => {
-    for (let k = from; k < to; k++) terms[k]!.weight *= factor;
-  };
-  const closeSentence = (bangs: number): void => {
-    if (concessionFrom >= 0 && concessionTo < 0) concessionTo = terms.length;
+  // Capitals are emphasis only against lower-case: a text written all in capitals shouts nothing in particular.
+  if (state.capsTerms > 0 && text.toUpperCase() === text) {
+    for (const t of terms) if (t.caps) t.weight /= CAPS_FACTOR;
+  }
+  let sum = 0;
+  for (const t of terms) sum += t.weight < 0 ? t.weight * KNOB_NEG : t.weight;
+  const score = sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA);
+  return { score, label: labelOf(score), terms };
+}
+
+/** The scorer's state within one text: the scopes that are open and where the current sentence's terms begin.
+ *  A class rather than closures over local variables: one allocation per text, fields the compiler can see. */
+class TextState {
+  readonly terms: TermHit[] = [];
+  /** Last token index the latest negator reaches, and that negator. */
+  negatedUntil = -1;
+  negator: string | undefined = undefined;
+  /** Product of the intensifiers right before the current token, and the last of them. */
+  boost = 1;
+  intensifier: string | undefined = undefined;
+  /** The next word is in capitals. */
+  caps = false;
+  capsTerms = 0;
+  /** First entry of `terms` in the sentence before, and in the current one. */
+  private previousStart = 0;
+  private sentenceStart = 0;
+  /** Entry of `terms` where the last `but` in the sentence was seen. */
+  private contrastAt = -1;
+  /** Entries of the clause an `although` opened: [from, to). */
+  private concessionFrom = -1;
+  private concessionTo = -1;
+
+  add(term: string, score: number, at: number): void {
+    let weight = score * this.boost;
+    const negated = at <= this.negatedUntil;
+    if (negated) weight *= NEGATION_FACTOR;
+    if (this.caps) {
+      weight *= CAPS_FACTOR;
+      this.capsTerms++;
+    }
+    // A 0 entry (`some kind`) only blocks its words from scoring.
+    if (weight !== 0) {
+      this.terms.push({ term, weight, negator: negated ? this.negator : undefined, intensifier: this.boost !== 1 ? this.intensifier : undefined, caps: this.caps, rule: 'term' });
+    }
+    this.boost = 1;
+    this.caps = false;
+  }
+
+  contrast(word: string, kind: number): void {
+    const terms = this.terms;
+    if (kind === CONTRAST_BUT) {
+      // Opening its sentence, it turns against the sentence before.
+      if (terms.length === this.sentenceStart && this.sentenceStart > this.previousStart) this.weigh(this.previousStart, this.sentenceStart, BEFORE_CONTRAST);
+      this.contrastAt = terms.length;
+      terms.push(ruleHit(word, 0, 'contrast'));
+    } else if (this.concessionFrom < 0) {
+      this.concessionFrom = terms.length;
+      terms.push(ruleHit(word, 0, 'concession'));
+    }
+  }
+
+  endScopes(): void {
+    this.negatedUntil = -1;
+    this.boost = 1;
+    this.caps = false;
+  }
+
+  closeClause(): void {
+    if (this.concessionFrom >= 0 && this.concessionTo < 0) this.concessionTo = this.terms.length;
+  }
+
+  closeSentence(bangs: number): void {
+    const terms = this.terms;
+    const start = this.sentenceStart;
+    this.closeClause();
+    const { contrastAt, concessionFrom, concessionTo } = this;
     if (contrastAt >= 0) {
-      weigh(sentenceStart, contrastAt, BEFORE_CONTRAST);
-      weigh(contrastAt, terms.length, AFTER_CONTRAST);
+      this.weigh(start, contrastAt, BEFORE_CONTRAST);
+      this.weigh(contrastAt, terms.length, AFTER_CONTRAST);
     } else if (concessionFrom >= 0) {
-      if (concessionTo - concessionFrom > 1 && terms.length - sentenceStart > concessionTo - concessionFrom) {
+      if (concessionTo - concessionFrom > 1 && terms.length - start > concessionTo - concessionFrom) {
         // Only when both the concession and the rest of the sentence carry terms: "Although cheap, it broke".
-        weigh(sentenceStart, concessionFrom, AFTER_CONTRAST);
-        weigh(concessionFrom, concessionTo, CONCESSION);
-        weigh(concessionTo, terms.length, AFTER_CONTRAST);
+        this.weigh(start, concessionFrom, AFTER_CONTRAST);
+        this.weigh(concessionFrom, concessionTo, CONCESSION);
+        this.weigh(concessionTo, terms.length, AFTER_CONTRAST);
       } else {
         terms.splice(concessionFrom, 1); // nothing weighed: no mark in the explanation
       }
     }
     if (bangs > 0) {
       let sum = 0;
-      for (let k = sentenceStart; k < terms.length; k++) sum += terms[k]!.weight;
+      for (let k = start; k < terms.length; k++) sum += terms[k]!.weight;
       if (sum !== 0) terms.push(ruleHit(bangs === 1 ? '!' : bangs === 2 ? '!!' : '!!!', Math.sign(sum) * EXCLAIM_BONUS * bangs, 'exclaim'));
     }
-    previousStart = sentenceStart;
-    sentenceStart = terms.length;
-    contrastAt = concessionFrom = concessionTo = -1;
-  };
-  const add = (term: string, score: number, at: number): void => {
-    let weight = score * boost;
-    const negated = at <= negatedUntil;
-    if (negated) weight *= NEGATION_FACTOR;
-    if (caps) {
-      weight *= CAPS_FACTOR;
-      capsTerms++;
-    }
-    // A 0 entry (`some kind`) only blocks its words from scoring.
-    if (weight !== 0) terms.push({ term, weight, negator: negated ? negator : undefined, intensifier: boost !== 1 ? intensifier : undefined, caps, rule: 'term' });
-    boost = 1;
-    caps = false;
-  };
-  const endScopes = (): void => {
-    negatedUntil = -1;
-    boost = 1;
-    caps = false;
-  };
-
-  for (let i = 0; i < tokens.length; ) {
-    const token = tokens[i]!;
-    if (token === CAPS_MARK) {
-      caps = true;
-      i++;
-      continue;
-    }
-    if (isSentenceBreak(token)) {
-      closeSentence(token === '.' ? 0 : token.length);
-      endScopes();
-      i++;
-      continue;
-    }
-    if (token === CLAUSE_BREAK) {
-      if (concessionFrom >= 0 && concessionTo < 0) concessionTo = terms.length;
-      endScopes();
-      i++;
-      continue;
-    }
-    // Most tokens are in no list at all: one lookup says so, and only the stem fallback is left to try.
-    if (!known.has(token)) {
-      const score = stemScore(token, pack);
-      if (score !== undefined) add(token, score, i);
-      else boost = 1;
-      caps = false;
-      i++;
-      continue;
-    }
-    const phrase = matchPhrase(phrases, tokens, i);
-    if (phrase !== undefined) {
-      add(phrase.key, phrase.value, i);
-      i += phrase.length;
-      continue;
-    }
-    const contrast = matchPhrase(contrastPhrases, tokens, i) ?? single(pack.contrast, token);
-    if (contrast !== undefined) {
-      if (contrast.value === CONTRAST_BUT) {
-        // Opening its sentence, it turns against the sentence before.
-        if (terms.length === sentenceStart && sentenceStart > previousStart) weigh(previousStart, sentenceStart, BEFORE_CONTRAST);
-        contrastAt = terms.length;
-        terms.push(ruleHit(contrast.key, 0, 'contrast'));
-      } else if (concessionFrom < 0) {
-        concessionFrom = terms.length;
-        terms.push(ruleHit(contrast.key, 0, 'concession'));
-      }
-      endScopes();
-      i += contrast.length;
-      continue;
-    }
-    const boosting = matchPhrase(intensifierPhrases, tokens, i) ?? single(pack.intensifiers, token);
-    if (boosting !== undefined) {
-      boost *= boosting.value;
-      intensifier = boosting.key;
-      caps = false;
-      i += boosting.length;
-      continue;
-    }
-    if (pack.negators.has(token)) {
-      negatedUntil = i + NEGATION_SCOPE;
-      negator = token;
-      boost = 1;
-      caps = false;
-      i++;
-      continue;
-    }
-    const score = termScore(token, pack);
-    if (score !== undefined) add(token, score, i);
-    else boost = 1; // an intensifier reaches only the word right after it
-    caps = false;
-    i++;
+    this.previousStart = start;
+    this.sentenceStart = terms.length;
+    this.contrastAt = this.concessionFrom = this.concessionTo = -1;
   }
-  closeSentence(0);
 
-  // Capitals are emphasis only against lower-case: a text written all in capitals shouts nothing in particular.
-  if (capsTerms > 0 && text.toUpperCase() === text) {
-    for (const t of terms) if (t.caps) t.weight /= CAPS_FACTOR;
+  private weigh(from: number, to: number, factor: number): void {
+    for (let k = from; k < to; k++) this.terms[k]!.weight *= factor;
   }
-  let sum = 0;
-  for (const t of terms) sum += t.weight;
-  const score = sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA);
-  return { score, label: labelOf(score), terms };
 }
 
 function ruleHit(term: string, weight: number, rule: TermHit['rule']): TermHit {
@@ -184,8 +216,8 @@ function ruleHit(term: string, weight: number, rule: TermHit['rule']): TermHit {
 
 /** The label for a score in [-1, 1]. */
 export function labelOf(score: number): Label {
-  if (score >= POSITIVE_THRESHOLD) return 'positive';
-  if (score <= NEGATIVE_THRESHOLD) return 'negative';
+  if (score >= KNOB_POS) return 'positive';
+  if (score <= KNOB_NEGT) return 'negative';
   return 'neutral';
 }
 
