@@ -7,6 +7,8 @@
 //   all       tilfreds run with its default pool (os.availableParallelism() workers)
 //   baseline  the obvious pipeline (test/bench/baseline.ts: fast-csv → sentiment → Map → fast-csv)
 //   parse     a bare fast-csv parse: the floor, what merely parsing the CSV costs
+//   scoring   single-thread scoring of 50,000 English texts of the dump, tilfreds against the sentiment package
+//             (test/bench/scoring.ts; issue 3: at least 0.8× its texts/s)
 // It prints per side the median time, records/s and peak RSS, the speed-up over the baseline (the figure issue 9
 // asks for: ≥ 2.5×), the ratio to the bare parse (DESIGN.md section 6: "within a small factor of the speed of
 // merely parsing"), and where tilfreds' time goes per review (run.json timings.microsPerRecord).
@@ -25,9 +27,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const SIDE_NAMES = ['w1', 'all', 'baseline', 'parse'] as const;
+const SIDE_NAMES = ['w1', 'all', 'baseline', 'parse', 'scoring'] as const;
 type SideName = (typeof SIDE_NAMES)[number];
-const LABELS: Record<SideName, string> = { w1: 'tilfreds 1 worker', all: 'tilfreds all cores', baseline: 'baseline', parse: 'fast-csv parse only' };
+const LABELS: Record<SideName, string> = { w1: 'tilfreds 1 worker', all: 'tilfreds all cores', baseline: 'baseline', parse: 'fast-csv parse only', scoring: 'scoring, one thread' };
+/** The pipeline sides: whole runs over the dump. `scoring` times the scorers alone (scoring.ts). */
+const PIPELINE_SIDES = ['w1', 'all', 'baseline', 'parse'] as const;
+type PipelineSide = (typeof PIPELINE_SIDES)[number];
+type ScoringRun = { texts: number; tilfredsPerSec: number; sentimentPerSec: number; ratio: number };
+/** English texts scored per round by the scoring side. */
+const SCORING_TEXTS = 50_000;
 
 type Stages = { read: number; score: number; aggregate: number; write: number };
 type Run = { seconds: number; records: number; peakRssMB: number; workers: number; micros?: Stages };
@@ -60,8 +68,9 @@ const runs = Number(args.runs);
 if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(runs) || runs < 1) fail('--rows and --runs must be positive integers');
 const sides = args.sides.split(',').map((s) => s.trim()).filter(Boolean);
 for (const s of sides) if (!(SIDE_NAMES as readonly string[]).includes(s)) fail(`--sides: unknown side "${s}" (expected some of ${SIDE_NAMES.join(',')})`);
-const chosen = SIDE_NAMES.filter((s) => sides.includes(s)); // fixed round-robin order, no duplicates
-if (!chosen.length) fail('--sides: name at least one side');
+const chosen = PIPELINE_SIDES.filter((s) => sides.includes(s)); // fixed round-robin order, no duplicates
+const scoringChosen = sides.includes('scoring');
+if (!chosen.length && !scoringChosen) fail('--sides: name at least one side');
 
 function fail(msg: string): never {
   process.stderr.write(`bench: ${msg}\n`);
@@ -145,7 +154,8 @@ async function main(): Promise<void> {
   if (!existsSync(gen)) fail(`generator not found at ${gen} (the shared/ folder must sit next to the package)`);
   const cli = join(root, 'dist/src/cli/main.js');
   const baselineJs = join(root, 'dist/test/bench/baseline.js');
-  for (const f of [cli, baselineJs]) if (!existsSync(f)) fail(`${f} missing: run npm run build first`);
+  const scoringJs = join(root, 'dist/test/bench/scoring.js');
+  for (const f of [cli, baselineJs, scoringJs]) if (!existsSync(f)) fail(`${f} missing: run npm run build first`);
 
   const tmp = join(os.tmpdir(), 'tilfreds-bench');
   mkdirSync(tmp, { recursive: true });
@@ -184,14 +194,15 @@ async function main(): Promise<void> {
     const r = lastJson<{ records: number; peakRssMB: number }>(t.stdout);
     return { seconds: t.seconds, records: r.records, peakRssMB: r.peakRssMB, workers: 1 };
   };
-  const runSide: Record<SideName, () => Promise<Run>> = {
+  const runSide: Record<PipelineSide, () => Promise<Run>> = {
     w1: () => tilfreds(join(tmp, 'out-w1'), ['--workers', '1']),
     all: () => tilfreds(join(tmp, 'out-all'), []),
     baseline: () => own([baselineJs, dump, join(tmp, 'out-baseline')]),
     parse: () => own(['--input-type=module', '-e', PARSE_SCRIPT, dump]),
   };
 
-  const results: Partial<Record<SideName, Run[]>> = {};
+  const results: Partial<Record<PipelineSide, Run[]>> = {};
+  const scoringRuns: ScoringRun[] = [];
   for (let i = 1; i <= runs; i++) {
     const parts: string[] = [];
     for (const side of chosen) {
@@ -201,10 +212,16 @@ async function main(): Promise<void> {
       parts.push(`${side} ${r.seconds.toFixed(2)} s`);
       if (r.records !== rows) progress(`warning: ${LABELS[side]} read ${r.records} records, expected ${rows}`);
     }
+    if (scoringChosen) {
+      progress(`run ${i}/${runs}: ${LABELS.scoring}…`);
+      const r = lastJson<ScoringRun>((await timed([scoringJs, dump, String(SCORING_TEXTS)], root, true)).stdout);
+      scoringRuns.push(r);
+      parts.push(`scoring ${r.ratio.toFixed(2)}× the sentiment package`);
+    }
     progress(`run ${i}/${runs} done: ${parts.join(', ')}`);
   }
 
-  const summaries: Partial<Record<SideName, Summary>> = {};
+  const summaries: Partial<Record<PipelineSide, Summary>> = {};
   for (const side of chosen) summaries[side] = summarise(results[side]!);
   const result = {
     rows, runs, dumpMB: Math.round(dumpMB),
@@ -217,6 +234,15 @@ async function main(): Promise<void> {
     timeOverParse: { w1: roundRatio(results.w1, results.parse), all: roundRatio(results.all, results.parse), baseline: roundRatio(results.baseline, results.parse) },
     /** All-cores median records/s against a saved run (--baseline FILE). */
     speedupOverSaved: undefined as number | undefined,
+    /** Single-thread scoring of the same English texts: medians over rounds (issue 3: ratio ≥ 0.8). */
+    scoring: scoringRuns.length
+      ? {
+          texts: scoringRuns[0]!.texts,
+          tilfredsPerSec: median(scoringRuns.map((r) => r.tilfredsPerSec)),
+          sentimentPerSec: median(scoringRuns.map((r) => r.sentimentPerSec)),
+          ratio: median(scoringRuns.map((r) => r.ratio)),
+        }
+      : undefined,
   };
 
   if (args.baseline && existsSync(args.baseline)) {
@@ -245,8 +271,8 @@ async function main(): Promise<void> {
     }),
     '',
   ];
-  const list = (o: Partial<Record<SideName, number | undefined>>): string =>
-    (Object.keys(o) as SideName[]).filter((k) => o[k] !== undefined).map((k) => `${LABELS[k]} ${x(o[k])}`).join(', ');
+  const list = (o: Partial<Record<PipelineSide, number | undefined>>): string =>
+    (Object.keys(o) as PipelineSide[]).filter((k) => o[k] !== undefined).map((k) => `${LABELS[k]} ${x(o[k])}`).join(', ');
   const speedups = list(result.speedupOverBaseline);
   if (speedups) lines.push(`speed-up over the baseline (median of per-round baseline s / side s): ${speedups}`);
   const overParse = list(result.timeOverParse);
@@ -269,6 +295,14 @@ async function main(): Promise<void> {
   }
   const others = (['baseline', 'parse'] as const).filter((s) => summaries[s]);
   if (others.length) lines.push(`wall µs per review: ${others.map((s) => `${LABELS[s]} ${summaries[s]!.wallMicrosPerRecord.toFixed(2)}`).join(', ')}`);
+  const sc = result.scoring;
+  if (sc) {
+    lines.push(
+      '',
+      `single-thread scoring of the same ${n(sc.texts)} English texts (medians over ${runs} rounds, 5 passes each): tilfreds ${n(sc.tilfredsPerSec)} texts/s, ` +
+        `sentiment package ${n(sc.sentimentPerSec)} texts/s: ${x(sc.ratio)} its speed`,
+    );
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
