@@ -273,4 +273,25 @@ describe.skipIf(!hasShared)('tilfreds eval', () => {
     expect(report.all.n).toBe(5269 - 1027);
     expect(runCli(['eval', '--config', join(CONFIGS, 'amazon-beauty.json'), '--label-scale', '1']).code).toBe(2);
   });
+
+  it('reads class labels written as words (the airline tweets: negative / neutral / positive)', () => {
+    const r = runCli(['eval', '--config', join(CONFIGS, 'airline-tweets.json'), '--label', 'airline_sentiment', '--label-scale', 'classes', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { all: { n: number; classes: { confusion: Record<string, Record<string, number>> } } };
+    expect(report.all.n).toBe(5632);
+    const gold = (c: string) => Object.values(report.all.classes.confusion[c]!).reduce((a, b) => a + b, 0);
+    expect([gold('negative'), gold('neutral'), gold('positive')]).toEqual([3163, 1345, 1124]); // the counts in its README
+  });
+
+  it('runs the plain sentiment package through the same metrics with --scorer afinn-baseline', () => {
+    const config = join(CONFIGS, 'chatgpt.json');
+    const ours = JSON.parse(runCli(['eval', '--config', config, '--json']).stdout) as { all: { n: number; pearson: number }; scorer: string };
+    const r = runCli(['eval', '--config', config, '--scorer', 'afinn-baseline', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const base = JSON.parse(r.stdout) as { all: { n: number; pearson: number }; scorer: string };
+    expect([ours.scorer, base.scorer]).toEqual(['tilfreds', 'afinn-baseline']);
+    expect(base.all.n).toBe(ours.all.n);
+    expect(base.all.pearson).not.toBe(ours.all.pearson);
+    expect(runCli(['eval', '--config', config, '--scorer', 'vader']).code).toBe(2);
+  });
 });

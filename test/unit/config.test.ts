@@ -396,3 +396,20 @@ describe('loadConfig', () => {
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
+
+describe('validateConfig: answers given as words', () => {
+  it('maps answer texts to numbers, trimmed and in any case', () => {
+    const input = validate(withInput({ csat: { column: 'sat', values: { 'Very satisfied ': 5, Satisfied: 4, 'Not satisfied': 1 } } })).inputs[0]!;
+    expect([...input.csat!.values!]).toEqual([['very satisfied', 5], ['satisfied', 4], ['not satisfied', 1]]);
+  });
+
+  it.each([
+    [{ 'Very good': 9 }, /csat\.values\["Very good"\]: expected a number on the scale 1–5/],
+    [{ Good: '4' }, /csat\.values\["Good"\]: expected a number on the scale 1–5/],
+    [{ Good: 4, ' good': 5 }, /csat\.values\[" good"\]: expected each answer once/],
+    [{ ' ': 3 }, /csat\.values: expected answer texts that are not blank/],
+    [[], /csat\.values: expected an object from answer text to number/],
+  ])('rejects %j with a message naming the field', (values, message) => {
+    expect(configMessage(() => validate(withInput({ csat: { column: 'sat', values } })))).toMatch(message);
+  });
+});

@@ -154,3 +154,25 @@ describe('parseNps', () => {
     expect(parseNps({})).toEqual(reject('expected a whole number on the scale 0–10, got object'));
   });
 });
+
+describe('answers given as words (`values`)', () => {
+  const spec: ScaleSpec = { scale: [1, 5], missing: ["Don't know"], values: new Map([['very satisfied', 5], ['satisfied', 4], ['dissatisfied', 2]]) };
+
+  it('reads a known answer in any case and with spaces around it, and numbers as before', () => {
+    expect(parseScore(' Very Satisfied ', spec)).toEqual(score(5, 1));
+    expect(parseScore('dissatisfied', spec)).toEqual(score(2, 0.25));
+    expect(parseScore('3', spec)).toEqual(score(3, 0.5));
+  });
+
+  it('keeps "no answer" codes and blanks as no answer, and names the known answers when one is unknown', () => {
+    expect(parseScore("Don't know", spec)).toEqual({ ok: true, score: undefined });
+    expect(parseScore('', spec)).toEqual({ ok: true, score: undefined });
+    const r = parseScore('Delighted', spec);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toBe('expected a number on the scale 1–5 or one of "very satisfied", "satisfied", "dissatisfied"');
+  });
+
+  it('works for NPS answers written out', () => {
+    expect(parseNps('Extremely likely', [], undefined, new Map([['extremely likely', 10], ['not at all likely', 0]]))).toEqual({ ok: true, nps: 10 });
+  });
+});
