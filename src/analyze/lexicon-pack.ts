@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { configError } from '../errors.js';
 import { LEXICONS_DIR } from '../paths.js';
 import type { Lang } from '../types.js';
-import { CONTRAST_ALTHOUGH, CONTRAST_BUT } from './sentiment.js';
+import { CONTRAST_ALTHOUGH, CONTRAST_BUT, DEFAULT_CALIBRATION } from './sentiment.js';
 import { stemEnglish, tokenize } from './tokenize.js';
 
 /** Longest phrase, in tokens, that a pack may hold; the scorer looks no further ahead. */
@@ -32,12 +32,23 @@ export type LexiconPack = {
   /** Token or space-joined tokens → CONTRAST_BUT (`but`, `however`: what follows weighs more) or
    *  CONTRAST_ALTHOUGH (`although`: the clause it opens weighs less). */
   contrast: Map<string, number>;
+  /** How scores become labels, fitted per language with `tilfreds eval` (README, "Sentiment"). */
+  calibration: Calibration;
   /** Fallback for inflected forms missing from `terms` (`refunded` → `refund`): the pack's stemmer, and stem →
    *  score for the base-form terms. Absent when the manifest declares no stemmer. */
   stemming?: { stem: (word: string) => string; terms: Map<string, number> };
 };
 
-type Manifest = { lang: Lang; name: string; version: string; base?: 'afinn-165'; stemmer?: keyof typeof STEMMERS };
+/** A pack's manifest `calibration`. */
+export type Calibration = {
+  /** Negative contributions are multiplied by this after every other rule (1 = none). */
+  negativity: number;
+  /** Scores at or above `positiveFrom` are positive, at or below `negativeTo` negative, neutral between. */
+  positiveFrom: number;
+  negativeTo: number;
+};
+
+type Manifest = { lang: Lang; name: string; version: string; base?: 'afinn-165'; stemmer?: keyof typeof STEMMERS; calibration: Calibration };
 
 const cache = new Map<string, LexiconPack>();
 
@@ -88,7 +99,7 @@ function readPack(lang: Lang, packDir: string): LexiconPack {
     }
     contrast.set(tokens.join(' '), kind === 'but' ? CONTRAST_BUT : CONTRAST_ALTHOUGH);
   }
-  const pack: LexiconPack = { name: manifest.name, version: manifest.version, lang, terms, phrases, negators, intensifiers, contrast };
+  const pack: LexiconPack = { name: manifest.name, version: manifest.version, lang, terms, phrases, negators, intensifiers, contrast, calibration: manifest.calibration };
   if (manifest.stemmer !== undefined) {
     const stem = STEMMERS[manifest.stemmer];
     pack.stemming = { stem, terms: stemIndex(terms, stem) };
@@ -128,8 +139,20 @@ function readManifest(file: string, lang: Lang): Manifest {
     m.stemmer === undefined || m.stemmer === 'none' || Object.hasOwn(STEMMERS, m.stemmer as string),
     `"stemmer" absent, "none" or one of ${Object.keys(STEMMERS).join(', ')}; got ${JSON.stringify(m.stemmer)}`,
   );
+  const c = (m.calibration ?? {}) as Record<string, unknown>;
+  need(typeof c === 'object' && !Array.isArray(c), '"calibration": an object { "negativity", "positiveFrom", "negativeTo" }');
+  const calibration: Calibration = { ...DEFAULT_CALIBRATION };
+  for (const key of ['negativity', 'positiveFrom', 'negativeTo'] as const) {
+    if (c[key] === undefined) continue;
+    need(typeof c[key] === 'number' && Number.isFinite(c[key]), `"calibration.${key}": a number; got ${JSON.stringify(c[key])}`);
+    calibration[key] = c[key] as number;
+  }
+  need(calibration.negativity > 0 && calibration.negativity <= 4, `"calibration.negativity" above 0 and at most 4; got ${calibration.negativity}`);
+  need(calibration.negativeTo < calibration.positiveFrom && calibration.negativeTo > -1 && calibration.positiveFrom < 1,
+    `-1 < "calibration.negativeTo" < "calibration.positiveFrom" < 1; got ${calibration.negativeTo} and ${calibration.positiveFrom}`);
   return {
     lang,
+    calibration,
     name: m.name as string,
     version: m.version as string,
     ...(m.base === 'afinn-165' ? { base: 'afinn-165' as const } : {}),

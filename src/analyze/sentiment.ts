@@ -5,12 +5,12 @@
 // and summed into the text's score, normalised the way VADER does. Every contribution is kept with the rule that
 // shaped it, so that a score can be explained term by term. Pure and synchronous.
 import type { Label, SentimentResult, TermHit } from '../types.js';
-import type { LexiconPack } from './lexicon-pack.js';
+import type { Calibration, LexiconPack } from './lexicon-pack.js';
 import { CAPS_MARK, CLAUSE_BREAK, isSentenceBreak, SENTENCE_BREAK, tokenizeWithBreaks, Vocabulary } from './tokenize.js';
 
-/** A score at or above this is `positive`; at or below NEGATIVE_THRESHOLD, `negative` (README: how they were chosen). */
-export const POSITIVE_THRESHOLD = 0.05;
-export const NEGATIVE_THRESHOLD = -0.05;
+/** A pack's calibration (its manifest's `calibration`) when it declares none: VADER's neutral band, no
+ *  negativity weight. */
+export const DEFAULT_CALIBRATION: Calibration = { negativity: 1, positiveFrom: 0.05, negativeTo: -0.05 };
 /** `s / sqrt(s² + α)`: VADER's α, which maps a raw sum of ±4 (one strong word) to about ±0.72. */
 export const NORMALISATION_ALPHA = 15;
 
@@ -31,9 +31,6 @@ export const EXCLAIM_BONUS = 0.3;
 /** Inflected forms that may fall back to a stem lookup. Short words are excluded: `has` → `ha` would score. */
 const inflected = (t: string) => t.endsWith('s') || t.endsWith('ed') || t.endsWith('ing');
 const MIN_STEMMED_LENGTH = 5;
-const KNOB_NEG = Number(process.env.KNOB_NEG ?? 1);
-const KNOB_POS = Number(process.env.KNOB_POS ?? 0.05);
-const KNOB_NEGT = Number(process.env.KNOB_NEGT ?? -0.05);
 
 /** Score one text. Tokenises once; empty or white-space text is neutral with no terms. */
 export function scoreText(text: string, pack: LexiconPack): SentimentResult {
@@ -110,10 +107,16 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
   if (state.capsTerms > 0 && text.toUpperCase() === text) {
     for (const t of terms) if (t.caps) t.weight /= CAPS_FACTOR;
   }
+  // Negative contributions count `negativity` times, after every other rule: what a rating follows is the
+  // complaint among the praise (the pack's calibration says how much; README, "Sentiment").
+  const { negativity } = pack.calibration;
   let sum = 0;
-  for (const t of terms) sum += t.weight < 0 ? t.weight * KNOB_NEG : t.weight;
+  for (const t of terms) {
+    if (t.weight < 0) t.weight *= negativity;
+    sum += t.weight;
+  }
   const score = sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA);
-  return { score, label: labelOf(score), terms };
+  return { score, label: labelOf(score, pack.calibration), terms };
 }
 
 /** The scorer's state within one text: the scopes that are open and where the current sentence's terms begin.
@@ -214,10 +217,10 @@ function ruleHit(term: string, weight: number, rule: TermHit['rule']): TermHit {
   return { term, weight, negator: undefined, intensifier: undefined, caps: false, rule };
 }
 
-/** The label for a score in [-1, 1]. */
-export function labelOf(score: number): Label {
-  if (score >= KNOB_POS) return 'positive';
-  if (score <= KNOB_NEGT) return 'negative';
+/** The label for a score in [-1, 1]: positive from `positiveFrom` up, negative from `negativeTo` down. */
+export function labelOf(score: number, { positiveFrom, negativeTo }: Calibration = DEFAULT_CALIBRATION): Label {
+  if (score >= positiveFrom) return 'positive';
+  if (score <= negativeTo) return 'negative';
   return 'neutral';
 }
 

@@ -5,17 +5,19 @@ import type { InputConfig, ScoreSpec } from '../config/schema.js';
 import { createScorer } from '../analyze/score-review.js';
 import { TilfredsError, EXIT } from '../errors.js';
 import { afinnBaseline } from '../eval/afinn-baseline.js';
+import { fitCalibration, meanMacroF1, NEGATIVITY_GRID, type LabelledScore } from '../eval/calibrate.js';
+import { loadLexiconPack, type Calibration, type LexiconPack } from '../analyze/lexicon-pack.js';
 import { binaryAccuracy, classFigures, pearson, spearman, type ClassFigures } from '../eval/metrics.js';
 import { WHOLE_FILE } from '../ingest/byte-range.js';
 import { listFiles } from '../ingest/list-files.js';
 import { SOURCES } from '../ingest/registry.js';
 import { IdSet } from '../pipeline/id-set.js';
-import type { Label } from '../types.js';
+import type { Label, Lang } from '../types.js';
 import type { CliOptions } from './main.js';
 import { configFromOptions } from './load-options.js';
 import { textTable } from './text-table.js';
 
-export type EvalOptions = CliOptions & { input?: string; label?: string; labelScale?: string; neutral?: string; scorer?: string; json?: boolean };
+export type EvalOptions = CliOptions & { input?: string; label?: string; labelScale?: string; neutral?: string; scorer?: string; calibrate?: boolean; json?: boolean };
 
 /** What `--scorer` may name: tilfreds' own scorer, or the plain `sentiment` package as the yardstick. */
 export const SCORERS = ['tilfreds', 'afinn-baseline'] as const;
@@ -69,10 +71,17 @@ function figures(language: string, rows: { score: number; label: Label; norm: nu
   };
 }
 
-export async function evaluate(inputs: readonly InputConfig[], band: [number, number], scorer: ScorerName = 'tilfreds'): Promise<EvalReport> {
-  const score = createScorer();
+type Row = { score: number; label: Label; norm: number; language: string; input: string };
+
+export async function evaluate(
+  inputs: readonly InputConfig[],
+  band: [number, number],
+  scorer: ScorerName = 'tilfreds',
+  packFor?: (lang: Lang) => LexiconPack | undefined,
+): Promise<EvalReport & { rows: Row[] }> {
+  const score = createScorer(packFor);
   const baseline = scorer === 'afinn-baseline' ? afinnBaseline() : undefined;
-  const rows: { score: number; label: Label; norm: number; language: string }[] = [];
+  const rows: Row[] = [];
   const skipped = { noLabel: 0, noText: 0, rejected: 0, duplicate: 0 };
   let scoringNs = 0;
   for (const input of inputs) {
@@ -115,7 +124,7 @@ export async function evaluate(inputs: readonly InputConfig[], band: [number, nu
             skipped.noText++;
             continue;
           }
-          rows.push({ score: sentiment.score, label: sentiment.label, norm: review.rating.norm, language });
+          rows.push({ score: sentiment.score, label: sentiment.label, norm: review.rating.norm, language, input: input.name });
         }
       }
     }
@@ -124,6 +133,7 @@ export async function evaluate(inputs: readonly InputConfig[], band: [number, nu
   return {
     all: figures('all', rows, band),
     byLanguage: languages.map((lang) => figures(lang, rows.filter((r) => r.language === lang), band)),
+    rows,
     skipped,
     scorer,
     textsPerSecond: scoringNs ? Math.round(rows.length / (scoringNs / 1e9)) : 0,
@@ -170,7 +180,64 @@ export async function evalCommand(options: EvalOptions): Promise<number> {
   const scorer = options.scorer ?? 'tilfreds';
   if (!(SCORERS as readonly string[]).includes(scorer)) throw new TilfredsError('usage', `--scorer: expected one of ${SCORERS.join(', ')}, found "${scorer}"`);
   const band = pair(options.neutral, '--neutral', [0.4, 0.6]);
-  const report = await evaluate(inputs, band, scorer as ScorerName);
+  if (options.calibrate) {
+    if (scorer !== 'tilfreds') throw new TilfredsError('usage', '--calibrate fits tilfreds\' own calibration: leave out --scorer');
+    const fits = await calibrate(inputs, band);
+    process.stdout.write(options.json ? JSON.stringify(fits, null, 2) + '\n' : formatCalibration(fits));
+    return EXIT.ok;
+  }
+  const { rows: _rows, ...report } = await evaluate(inputs, band, scorer as ScorerName);
   process.stdout.write(options.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
   return EXIT.ok;
+}
+
+export type CalibrationReport = {
+  language: string;
+  n: number;
+  inputs: string[];
+  /** The pack's calibration now, and the mean macro-F1 over inputs it gives. */
+  current: Calibration & { macroF1: number };
+  fitted: Calibration & { macroF1: number };
+};
+
+/** Scores the labelled records once per negativity weight and fits each language's band (eval/calibrate.ts). */
+async function calibrate(inputs: readonly InputConfig[], band: [number, number]): Promise<CalibrationReport[]> {
+  const perWeight = new Map<number, Row[]>();
+  let current: Row[] = [];
+  for (const negativity of NEGATIVITY_GRID) {
+    const packFor = (lang: Lang) => {
+      const pack = loadLexiconPack(lang);
+      return pack && { ...pack, calibration: { ...pack.calibration, negativity } };
+    };
+    perWeight.set(negativity, (await evaluate(inputs, band, 'tilfreds', packFor)).rows);
+  }
+  current = (await evaluate(inputs, band)).rows;
+  const labelled = (rows: Row[], lang: string): LabelledScore[] =>
+    rows.filter((r) => r.language === lang).map((r) => ({ score: r.score, gold: goldClass(r.norm, band), input: r.input }));
+  const languages = [...new Set(current.map((r) => r.language))].sort();
+  return languages.map((language) => {
+    const now = loadLexiconPack(language as Lang)!.calibration;
+    const rows = labelled(current, language);
+    const fitted = fitCalibration(new Map([...perWeight].map(([w, r]) => [w, labelled(r, language)])));
+    return {
+      language,
+      n: rows.length,
+      inputs: [...new Set(rows.map((r) => r.input))],
+      current: { ...now, macroF1: meanMacroF1(rows, now.positiveFrom, now.negativeTo) },
+      fitted,
+    };
+  });
+}
+
+function formatCalibration(fits: readonly CalibrationReport[]): string {
+  const c = (x: Calibration & { macroF1: number }) => [String(x.negativity), String(x.positiveFrom), String(x.negativeTo), f3(x.macroF1)];
+  const table = [
+    ['language', 'n', 'inputs', 'negativity', 'positiveFrom', 'negativeTo', 'macroF1', '', 'now: negativity', 'positiveFrom', 'negativeTo', 'macroF1'],
+    ...fits.map((f) => [f.language, String(f.n), String(f.inputs.length), ...c(f.fitted), '', ...c(f.current)]),
+  ];
+  return (
+    textTable(table).trimEnd() +
+    '\n\nmacroF1: the mean over inputs of 3-class macro-F1. To use a fit, put it in lexicons/<language>/manifest.json as\n' +
+    '"calibration": { "negativity": …, "positiveFrom": …, "negativeTo": … }\n'
+  );
 }

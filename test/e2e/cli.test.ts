@@ -294,4 +294,15 @@ describe.skipIf(!hasShared)('tilfreds eval', () => {
     expect(base.all.pearson).not.toBe(ours.all.pearson);
     expect(runCli(['eval', '--config', config, '--scorer', 'vader']).code).toBe(2);
   });
+
+  it('fits the English calibration to every labelled English input with --calibrate', () => {
+    const r = runCli(['eval', '--config', join(CONFIGS, 'en-labelled.json'), '--calibrate', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const [en, ...others] = JSON.parse(r.stdout) as { language: string; inputs: string[]; current: { macroF1: number }; fitted: { macroF1: number; negativity: number } }[];
+    expect(others).toEqual([]);
+    expect(en!.language).toBe('en');
+    expect(en!.inputs).toHaveLength(4);
+    // The shipped calibration is the fit (give or take a step of the grid): refit when the lexicon changes.
+    expect(en!.current.macroF1).toBeGreaterThan(en!.fitted.macroF1 - 0.01);
+  });
 });

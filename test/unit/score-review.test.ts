@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { detectLanguage } from '../../src/analyze/detect-language.js';
 import { loadLexiconPack, type LexiconPack } from '../../src/analyze/lexicon-pack.js';
 import { createScorer, FALLBACK_LANG } from '../../src/analyze/score-review.js';
+import { DEFAULT_CALIBRATION } from '../../src/analyze/sentiment.js';
 import { LEXICONS_DIR } from '../../src/paths.js';
 import type { Lang, Review, TextPart } from '../../src/types.js';
 
@@ -33,6 +34,7 @@ function fakePack(lang: Lang, terms: [string, number][]): LexiconPack {
     negators: new Set(['ikke', 'inte', 'not']),
     intensifiers: new Map(),
     contrast: new Map(),
+    calibration: DEFAULT_CALIBRATION,
   };
 }
 

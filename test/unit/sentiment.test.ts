@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadLexiconPack, type LexiconPack } from '../../src/analyze/lexicon-pack.js';
 import {
-  NEGATIVE_THRESHOLD,
   NORMALISATION_ALPHA,
-  POSITIVE_THRESHOLD,
   AFTER_CONTRAST,
   CAPS_FACTOR,
   CONTRAST_ALTHOUGH,
   CONTRAST_BUT,
   EXCLAIM_BONUS,
   explain,
+  DEFAULT_CALIBRATION,
   labelOf,
   scoreText,
 } from '../../src/analyze/sentiment.js';
@@ -83,6 +82,7 @@ describe('scoreText: rules, on a tiny pack with known scores', () => {
       ['very', 1.5],
       ['a bit', 0.5],
     ]),
+    calibration: DEFAULT_CALIBRATION,
     contrast: new Map([
       ['but', CONTRAST_BUT],
       ['however', CONTRAST_BUT],
@@ -188,6 +188,12 @@ describe('scoreText: rules, on a tiny pack with known scores', () => {
     expect(rules('Hello!')).toEqual([]); // no sentiment: nothing to emphasise
   });
 
+  it('counts negative contributions `negativity` times, after every other rule', () => {
+    const harsh: LexiconPack = { ...pack, calibration: { ...DEFAULT_CALIBRATION, negativity: 1.5 } };
+    expect(scoreText('not good but very bad', harsh).terms.filter((t) => t.rule === 'term').map((t) => t.weight)).toEqual([-0.75, -4.5 * 1.5]);
+    expect(scoreText('good', harsh).terms[0]!.weight).toBe(2);
+  });
+
   it('explains a score with its terms and rules, the numbers adding up to the raw sum', () => {
     const result = scoreText('not very good but GREAT!', pack);
     expect(explain(result.terms)).toBe(`not→very→good(-0.75) but×${AFTER_CONTRAST} GREAT(+${Math.round(3 * CAPS_FACTOR * 1.5 * 100) / 100}) !(+0.3)`);
@@ -198,12 +204,16 @@ describe('scoreText: rules, on a tiny pack with known scores', () => {
 });
 
 describe('labelOf', () => {
-  it('uses the exported thresholds, inclusive', () => {
-    expect(POSITIVE_THRESHOLD).toBe(0.05);
-    expect(NEGATIVE_THRESHOLD).toBe(-0.05);
+  it('uses the default calibration when given none, thresholds inclusive', () => {
+    expect(DEFAULT_CALIBRATION).toEqual({ negativity: 1, positiveFrom: 0.05, negativeTo: -0.05 });
     expect(labelOf(0.05)).toBe('positive');
     expect(labelOf(0.0499)).toBe('neutral');
     expect(labelOf(0)).toBe('neutral');
     expect(labelOf(-0.05)).toBe('negative');
+  });
+
+  it("uses a pack's own band", () => {
+    const band = { negativity: 1, positiveFrom: 0.3, negativeTo: -0.1 };
+    expect([0.3, 0.29, -0.09, -0.1].map((x) => labelOf(x, band))).toEqual(['positive', 'neutral', 'neutral', 'negative']);
   });
 });
