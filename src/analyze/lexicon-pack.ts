@@ -76,9 +76,10 @@ function readPack(lang: Lang, packDir: string): LexiconPack {
     for (const [key, score] of readAfinn()) (key.includes(' ') ? phrases : terms).set(key, score);
   }
   for (const { key, value } of readTsv(join(packDir, 'sentiment.tsv'), SCORE)) {
-    const target = key.includes(' ') ? phrases : terms;
-    if (value === 0) target.delete(key); // an override of 0 removes a base entry
-    else target.set(key, value);
+    // A word scored 0 is removed (from the base list, say); a phrase scored 0 stays, to keep its words from
+    // scoring and its negator from reaching on (`kind of`, `ikke bare`).
+    if (value === 0 && !key.includes(' ')) terms.delete(key);
+    else (key.includes(' ') ? phrases : terms).set(key, value);
   }
   const negators = new Set<string>();
   for (const { text, file, line } of readLines(join(packDir, 'negators.txt'))) {
@@ -99,6 +100,8 @@ function readPack(lang: Lang, packDir: string): LexiconPack {
     }
     contrast.set(tokens.join(' '), kind === 'but' ? CONTRAST_BUT : CONTRAST_ALTHOUGH);
   }
+  // A 0 phrase that is also an intensifier or a contrast word would hide that rule: the rule wins.
+  for (const [key, value] of phrases) if (value === 0 && (intensifiers.has(key) || contrast.has(key))) phrases.delete(key);
   const pack: LexiconPack = { name: manifest.name, version: manifest.version, lang, terms, phrases, negators, intensifiers, contrast, calibration: manifest.calibration };
   if (manifest.stemmer !== undefined) {
     const stem = STEMMERS[manifest.stemmer];

@@ -5,7 +5,7 @@ import type { InputConfig, ScoreSpec } from '../config/schema.js';
 import { createScorer } from '../analyze/score-review.js';
 import { TilfredsError, EXIT } from '../errors.js';
 import { afinnBaseline } from '../eval/afinn-baseline.js';
-import { fitCalibration, meanMacroF1, NEGATIVITY_GRID, type LabelledScore } from '../eval/calibrate.js';
+import { bandFigures, fitCalibration, MIN_NEGATIVE_RECALL, NEGATIVITY_GRID, type BandFit, type LabelledScore } from '../eval/calibrate.js';
 import { loadLexiconPack, type Calibration, type LexiconPack } from '../analyze/lexicon-pack.js';
 import { binaryAccuracy, classFigures, pearson, spearman, type ClassFigures } from '../eval/metrics.js';
 import { WHOLE_FILE } from '../ingest/byte-range.js';
@@ -196,8 +196,8 @@ export type CalibrationReport = {
   n: number;
   inputs: string[];
   /** The pack's calibration now, and the mean macro-F1 over inputs it gives. */
-  current: Calibration & { macroF1: number };
-  fitted: Calibration & { macroF1: number };
+  current: Calibration & BandFit;
+  fitted: Calibration & BandFit;
 };
 
 /** Scores the labelled records once per negativity weight and fits each language's band (eval/calibrate.ts). */
@@ -223,21 +223,23 @@ async function calibrate(inputs: readonly InputConfig[], band: [number, number])
       language,
       n: rows.length,
       inputs: [...new Set(rows.map((r) => r.input))],
-      current: { ...now, macroF1: meanMacroF1(rows, now.positiveFrom, now.negativeTo) },
+      current: { ...now, ...bandFigures(rows, now.positiveFrom, now.negativeTo) },
       fitted,
     };
   });
 }
 
 function formatCalibration(fits: readonly CalibrationReport[]): string {
-  const c = (x: Calibration & { macroF1: number }) => [String(x.negativity), String(x.positiveFrom), String(x.negativeTo), f3(x.macroF1)];
+  const c = (x: Calibration & BandFit) => [String(x.negativity), String(x.positiveFrom), String(x.negativeTo), f3(x.macroF1), f3(x.negativeRecall)];
   const table = [
-    ['language', 'n', 'inputs', 'negativity', 'positiveFrom', 'negativeTo', 'macroF1', '', 'now: negativity', 'positiveFrom', 'negativeTo', 'macroF1'],
+    ['language', 'n', 'inputs', 'negativity', 'positiveFrom', 'negativeTo', 'macroF1', 'recall neg', '', 'now: negativity', 'positiveFrom', 'negativeTo', 'macroF1', 'recall neg'],
     ...fits.map((f) => [f.language, String(f.n), String(f.inputs.length), ...c(f.fitted), '', ...c(f.current)]),
   ];
   return (
     textTable(table).trimEnd() +
-    '\n\nmacroF1: the mean over inputs of 3-class macro-F1. To use a fit, put it in lexicons/<language>/manifest.json as\n' +
+    `\n\nThe fit: the best mean macro-F1 over inputs among the settings whose negative recall is at least ${MIN_NEGATIVE_RECALL} on every\n` +
+    'input (recall neg: the lowest of the inputs).\n' +
+    'To use a fit, put it in lexicons/<language>/manifest.json as\n' +
     '"calibration": { "negativity": …, "positiveFrom": …, "negativeTo": … }\n'
   );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitBand, fitCalibration, meanMacroF1, type LabelledScore } from '../../src/eval/calibrate.js';
+import { bandFigures, fitBand, fitCalibration, type LabelledScore } from '../../src/eval/calibrate.js';
+
+const meanMacroF1 = (rows: LabelledScore[], hi: number, lo: number) => bandFigures(rows, hi, lo).macroF1;
 import type { Label } from '../../src/types.js';
 
 const rows = (input: string, items: [number, Label][]): LabelledScore[] => items.map(([score, gold]) => ({ score, gold, input }));
@@ -23,6 +25,15 @@ describe('calibration fit', () => {
     expect(fit.positiveFrom).toBeLessThanOrEqual(0.4);
     expect(fit.negativeTo).toBeLessThan(-0.1);
     expect(fit.negativeTo).toBeGreaterThanOrEqual(-0.3);
+  });
+
+  it('keeps the negative recall before it looks at macro-F1', () => {
+    // Many neutrals just below 0 and one mild complaint: the widest band has the best macro-F1 but finds no complaint.
+    const mild = rows('a', [[-0.1, 'negative'], [-0.12, 'neutral'], [-0.12, 'neutral'], [-0.12, 'neutral'], [0.5, 'positive'], [0.0, 'neutral']]);
+    expect(fitBand(mild, 0).negativeRecall).toBe(0);
+    const kept = fitBand(mild, 0.6);
+    expect(kept.negativeRecall).toBe(1);
+    expect(kept.negativeTo).toBeGreaterThanOrEqual(-0.1);
   });
 
   it('picks the negativity weight whose scores fit best', () => {

@@ -30,7 +30,7 @@ describe('loadLexiconPack: the shipped English pack', () => {
   const pack = loadLexiconPack('en')!;
 
   it('is found from the package root and names itself', () => {
-    expect(pack).toMatchObject({ name: 'tilfreds-en', version: '0.1.0', lang: 'en' });
+    expect(pack).toMatchObject({ name: 'tilfreds-en', version: '0.2.0', lang: 'en' });
   });
 
   it('holds AFINN-165 with our review-domain overrides on top', () => {
@@ -62,7 +62,7 @@ describe('loadLexiconPack: the shipped English pack', () => {
 
   it('falls back to the stem for inflected forms of base-form terms only', () => {
     expect(pack.terms.has('refunds')).toBe(false);
-    expect(scoreText('refunds', pack).terms).toMatchObject([{ term: 'refunds', weight: -1 }]);
+    expect(scoreText('refunds', pack).terms).toMatchObject([{ term: 'refunds', weight: -1 * pack.calibration.negativity }]);
     expect(scoreText('using it', pack).terms).toEqual([]); // not via `useful` (stem `us`)
   });
 
@@ -110,15 +110,21 @@ describe('loadLexiconPack: loading rules', () => {
     expect(pack.terms.has('excellent')).toBe(false); // no AFINN base declared
   });
 
-  it('lets a 0 override remove a base entry', () => {
+  it('lets a 0 word remove a base entry, and keeps a 0 phrase to block its words, unless it is an intensifier', () => {
     const dir = fixture({
       'manifest.json': JSON.stringify({ lang: 'en', name: 'x', version: '1', base: 'afinn-165' }),
-      'sentiment.tsv': 'joke\t0\nkind of\t0\n',
+      'sentiment.tsv': 'joke\t0\nkind of\t0\nnot only\t0\n',
+      'negators.txt': 'not\n',
+      'intensifiers.tsv': 'kind of\t0.7\n',
     });
     const pack = loadLexiconPack('en', dir)!;
     expect(pack.terms.has('joke')).toBe(false);
     expect(pack.phrases.has('kind of')).toBe(false);
+    expect(pack.phrases.get('not only')).toBe(0);
     expect(pack.terms.get('good')).toBe(3);
+    // "not only good": the 0 phrase keeps `not` from reaching `good`.
+    expect(scoreText('not only good', pack).terms.map((t) => t.weight)).toEqual([3]);
+    expect(scoreText('kind of good', pack).terms.map((t) => t.weight)).toEqual([3 * 0.7]);
   });
 
   const badCases: [string, Record<string, string>, RegExp][] = [

@@ -84,12 +84,18 @@ describe('createScorer: language', () => {
     expect(s.lexicon).toBe('none');
   });
 
-  it('the real packs: a detected language that has no pack folder gives "none"', () => {
-    const s = createScorer()(reviewOf([{ role: 'review', text: 'Jag är mycket nöjd med produkten, den fungerar bra' }]));
-    expect(loadLexiconPack('sv')).toBeUndefined();
+  it('a detected language that has no pack gives no sentiment and the lexicon "none"', () => {
+    const s = createScorer((lang) => (lang === 'en' ? loadLexiconPack('en') : undefined))(reviewOf([{ role: 'review', text: 'Jag är mycket nöjd med produkten, den fungerar bra' }]));
     expect(s.language).toBe('sv');
     expect(s.sentiment).toBeUndefined();
     expect(s.lexicon).toBe('none');
+  });
+
+  it('the real packs: a detected Swedish text is scored by the Swedish pack', () => {
+    const s = createScorer()(reviewOf([{ role: 'review', text: 'Jag är mycket nöjd med produkten, den fungerar bra' }]));
+    expect(s.language).toBe('sv');
+    expect(s.lexicon).toMatch(/^tilfreds-sv@/);
+    expect(s.sentiment?.label).toBe('positive');
   });
 });
 
