@@ -60,6 +60,63 @@ describe('scoreText: real review sentences with the English pack', () => {
   });
 });
 
+describe('scoreText: each rule on real review sentences, with the English pack', () => {
+  const label = (text: string) => scoreText(text, en).label;
+  const explained = (text: string) => explain(scoreText(text, en).terms);
+
+  it('negation reaches past an intensifier and covers contractions, with or without the apostrophe', () => {
+    expect(label('The blender is not very good.')).toBe('negative');
+    expect(explained('The blender is not very good.')).toMatch(/^not→very→good\(-/);
+    for (const text of ["It isn't good.", 'It isnt good.', "It wasn't good at all.", "I don't love it.", 'I don’t love it.']) expect(label(text), text).toBe('negative');
+    expect(label("didn't work")).toBe('negative');
+  });
+
+  it('reads "not bad", "no problems" and "never again" the way reviewers mean them', () => {
+    expect(label('Not bad for the price.')).toBe('positive');
+    expect(label('No problems at all with it.')).toBe('positive');
+    expect(label('Never again.')).toBe('negative');
+    expect(label('It was nothing but trouble.')).toBe('negative');
+  });
+
+  it('lets the clause after a contrast decide, within the sentence and across it', () => {
+    expect(label('The delivery was quick, but the kettle leaks.')).toBe('negative');
+    expect(label('The box was damaged, but the kettle works great.')).toBe('positive');
+    expect(label('Lovely design. However, it stopped working after a week.')).toBe('negative');
+    expect(label('Although it was expensive, it is excellent.')).toBe('positive');
+  });
+
+  it('dampens with "a bit" and "barely", and boosts with "extremely"', () => {
+    const score = (t: string) => scoreText(t, en).score;
+    expect(score('The seller was extremely helpful.')).toBeGreaterThan(score('The seller was helpful.'));
+    expect(score('The seller was a bit helpful.')).toBeLessThan(score('The seller was helpful.'));
+    expect(Math.abs(score('It is barely usable.'))).toBeLessThan(Math.abs(score('It is usable.')) + 1e-9);
+  });
+
+  it('hears capitals and exclamation marks as emphasis', () => {
+    const score = (t: string) => scoreText(t, en).score;
+    expect(score('This is TERRIBLE.')).toBeLessThan(score('This is terrible.'));
+    expect(score('This is terrible!!!')).toBeLessThan(score('This is terrible.'));
+    expect(score('Love it!')).toBeGreaterThan(score('Love it.'));
+  });
+
+  it('scores emoji and emoticons', () => {
+    expect(label('Arrived today 👍')).toBe('positive');
+    expect(label('Arrived today 👎')).toBe('negative');
+    expect(label('Arrived today :(')).toBe('negative');
+    expect(label('Arrived today :D')).toBe('positive');
+  });
+
+  it('reads comparisons against expectation', () => {
+    expect(label('I expected more from this brand.')).toBe('negative');
+    expect(label('Not as good as the old model.')).toBe('negative');
+    expect(label('Better than expected.')).toBe('positive');
+  });
+
+  it('sums the sentences: one strong complaint outweighs two mild compliments', () => {
+    expect(label('Nice colour. Fine size. It broke on the first day and I want a refund!')).toBe('negative');
+  });
+});
+
 describe('scoreText: rules, on a tiny pack with known scores', () => {
   const pack: LexiconPack = {
     name: 'test',
