@@ -6,7 +6,7 @@
 // shaped it, so that a score can be explained term by term. Pure and synchronous.
 import type { Label, SentimentResult, TermHit } from '../types.js';
 import type { Calibration, LexiconPack } from './lexicon-pack.js';
-import { CAPS_MARK, CLAUSE_BREAK, isSentenceBreak, SENTENCE_BREAK, tokenizeWithBreaks, Vocabulary } from './tokenize.js';
+import { CAPS_MARK, CLAUSE_BREAK, EXCLAIM_BREAKS, SENTENCE_BREAK, tokenizeWithBreaks, Vocabulary } from './tokenize.js';
 
 /** A pack's calibration (its manifest's `calibration`) when it declares none: VADER's neutral band, no
  *  negativity weight. */
@@ -34,60 +34,55 @@ const MIN_STEMMED_LENGTH = 5;
 
 /** Score one text. Tokenises once; empty or white-space text is neutral with no terms. */
 export function scoreText(text: string, pack: LexiconPack): SentimentResult {
-  const starts = startsOf(pack);
-  const tokens = tokenizeWithBreaks(text, starts.vocabulary);
+  const { words, vocabulary } = startsOf(pack);
+  const tokens = tokenizeWithBreaks(text, vocabulary);
   const state = new TextState();
   const terms = state.terms;
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
-    if (token === CAPS_MARK) {
-      state.caps = true;
-      i++;
-      continue;
-    }
-    if (isSentenceBreak(token)) {
-      state.closeSentence(token === SENTENCE_BREAK ? 0 : token.length);
-      state.endScopes();
-      i++;
-      continue;
-    }
-    if (token === CLAUSE_BREAK) {
-      state.closeClause();
-      state.endScopes();
-      i++;
-      continue;
-    }
-    // Most tokens are in no list at all: one lookup says so, and only the stem fallback is left to try.
-    if (!starts.known.has(token)) {
-      const score = stemScore(token, pack);
+    // One lookup tells what a token can be; most are in no list at all (OTHER_WORD, the empty string, or a word
+    // kept only for the stem fallback).
+    const info = token.length === 0 ? undefined : words.get(token);
+    if (info === undefined) {
+      const score = token.length === 0 ? undefined : stemScore(token, pack);
       if (score !== undefined) state.add(token, score, i);
       else state.boost = 1;
       state.caps = false;
       i++;
       continue;
     }
-    const phrase = matchPhrase(starts.phrases, tokens, i);
-    if (phrase !== undefined) {
+    if (info.mark !== MARK_NONE) {
+      if (info.mark === MARK_CAPS) state.caps = true;
+      else {
+        if (info.mark === MARK_SENTENCE) state.closeSentence(info.bangs);
+        else state.closeClause();
+        state.endScopes();
+      }
+      i++;
+      continue;
+    }
+    const phrase = info.phrases && matchPhrase(info.phrases, tokens, i);
+    if (phrase) {
       state.add(phrase.key, phrase.value, i);
       i += phrase.length;
       continue;
     }
-    const contrast = matchPhrase(starts.contrastPhrases, tokens, i) ?? single(pack.contrast, token);
-    if (contrast !== undefined) {
+    const contrast = (info.contrastPhrases && matchPhrase(info.contrastPhrases, tokens, i)) || (info.contrast !== 0 ? single(token, info.contrast) : undefined);
+    if (contrast) {
       state.contrast(contrast.key, contrast.value);
       state.endScopes();
       i += contrast.length;
       continue;
     }
-    const boosting = matchPhrase(starts.intensifierPhrases, tokens, i) ?? single(pack.intensifiers, token);
-    if (boosting !== undefined) {
+    const boosting = (info.intensifierPhrases && matchPhrase(info.intensifierPhrases, tokens, i)) || (info.intensifier !== 0 ? single(token, info.intensifier) : undefined);
+    if (boosting) {
       state.boost *= boosting.value;
       state.intensifier = boosting.key;
       state.caps = false;
       i += boosting.length;
       continue;
     }
-    if (pack.negators.has(token)) {
+    if (info.negator) {
       state.negatedUntil = i + NEGATION_SCOPE;
       state.negator = token;
       state.boost = 1;
@@ -95,7 +90,7 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
       i++;
       continue;
     }
-    const score = termScore(token, pack);
+    const score = info.score ?? stemScore(token, pack);
     if (score !== undefined) state.add(token, score, i);
     else state.boost = 1; // an intensifier reaches only the word right after it
     state.caps = false;
@@ -242,14 +237,20 @@ export function explain(terms: readonly TermHit[]): string {
   return out;
 }
 
-const signed = (x: number): string => {
-  const r = Math.round(x * 100) / 100;
-  return r > 0 ? `+${r}` : r === 0 ? '0' : String(r);
-};
-
-function termScore(token: string, pack: LexiconPack): number | undefined {
-  return pack.terms.get(token) ?? stemScore(token, pack);
+/** A weight to two decimals with its sign. Memoised: a lexicon's weights times its few rule factors repeat, and
+ *  number formatting was a fifth of writing the per-record report. Bounded: it starts over when full. */
+function signed(x: number): string {
+  let text = signedMemo.get(x);
+  if (text === undefined) {
+    const r = Math.round(x * 100) / 100;
+    text = r > 0 ? `+${r}` : r === 0 ? '0' : String(r);
+    if (signedMemo.size >= SIGNED_MEMO_MAX) signedMemo.clear();
+    signedMemo.set(x, text);
+  }
+  return text;
 }
+const signedMemo = new Map<number, string>();
+const SIGNED_MEMO_MAX = 10_000;
 
 /** The score of an inflected form through its stem (`refunded` → `refund`), when the pack stems. */
 function stemScore(token: string, pack: LexiconPack): number | undefined {
@@ -263,10 +264,7 @@ export const CONTRAST_ALTHOUGH = 2;
 
 type Match = { key: string; value: number; length: number };
 
-function single(map: Map<string, number>, token: string): Match | undefined {
-  const value = map.get(token);
-  return value === undefined ? undefined : { key: token, value, length: 1 };
-}
+const single = (key: string, value: number): Match => ({ key, value, length: 1 });
 
 /** Multi-token entries as a trie of tokens: a phrase is matched by walking the tokens, no key string is built
  *  unless it matches. */
@@ -289,9 +287,10 @@ function phraseTrie(map: Map<string, number>): PhraseNode {
   return root;
 }
 
-/** The longest multi-token entry starting at `tokens[i]`, never across a marker (markers are no words). */
-function matchPhrase(trie: PhraseNode, tokens: string[], i: number): Match | undefined {
-  let node = trie.next.get(tokens[i]!);
+/** The longest multi-token entry starting at `tokens[i]`, given the trie node of that first token; never across a
+ *  marker (markers are no words). */
+function matchPhrase(first: PhraseNode, tokens: string[], i: number): Match | undefined {
+  let node: PhraseNode | undefined = first;
   let best: Match | undefined;
   for (let k = i + 1; node !== undefined && k < tokens.length; k++) {
     node = node.next.get(tokens[k]!);
@@ -300,12 +299,30 @@ function matchPhrase(trie: PhraseNode, tokens: string[], i: number): Match | und
   return best;
 }
 
+/** What a token can be, found with one lookup: a marker, or a word with every role it has in the pack. */
+type WordInfo = {
+  mark: number;
+  /** For a sentence end: its exclamation marks. */
+  bangs: number;
+  /** The tries of the phrases, contrast phrases and intensifier phrases this word starts (at its node). */
+  phrases: PhraseNode | undefined;
+  contrastPhrases: PhraseNode | undefined;
+  intensifierPhrases: PhraseNode | undefined;
+  /** CONTRAST_BUT, CONTRAST_ALTHOUGH or 0; the intensifier's multiplier or 0. */
+  contrast: number;
+  intensifier: number;
+  negator: boolean;
+  score: number | undefined;
+};
+const MARK_NONE = 0;
+const MARK_CAPS = 1;
+const MARK_SENTENCE = 2;
+const MARK_CLAUSE = 3;
+
 type Starts = {
-  phrases: PhraseNode;
-  intensifierPhrases: PhraseNode;
-  contrastPhrases: PhraseNode;
-  /** Every token that starts a phrase, is a term, an intensifier, a contrast word or a negator. */
-  known: Set<string>;
+  /** Every marker and every word the pack knows (as a term, or as the start of a phrase, an intensifier, a
+   *  contrast word or a negator). */
+  words: Map<string, WordInfo>;
   /** Every word the scorer looks at (the above and the rest of every phrase), for the tokenizer. */
   vocabulary: Vocabulary;
 };
@@ -318,17 +335,33 @@ function startsOf(pack: LexiconPack): Starts {
     const phrases = phraseTrie(pack.phrases);
     const intensifierPhrases = phraseTrie(pack.intensifiers);
     const contrastPhrases = phraseTrie(pack.contrast);
-    const known = new Set([
-      ...phrases.next.keys(), ...intensifierPhrases.next.keys(), ...contrastPhrases.next.keys(),
-      ...pack.intensifiers.keys(), ...pack.contrast.keys(), ...pack.negators, ...pack.terms.keys(),
-    ]);
-    const words = [...known, ...[...pack.phrases.keys(), ...pack.intensifiers.keys(), ...pack.contrast.keys()].flatMap((k) => k.split(' '))];
+    const words = new Map<string, WordInfo>();
+    const info = (word: string): WordInfo => {
+      let entry = words.get(word);
+      if (entry === undefined) {
+        entry = { mark: MARK_NONE, bangs: 0, phrases: undefined, contrastPhrases: undefined, intensifierPhrases: undefined, contrast: 0, intensifier: 0, negator: false, score: undefined };
+        words.set(word, entry);
+      }
+      return entry;
+    };
+    info(CAPS_MARK).mark = MARK_CAPS;
+    info(CLAUSE_BREAK).mark = MARK_CLAUSE;
+    info(SENTENCE_BREAK).mark = MARK_SENTENCE;
+    EXCLAIM_BREAKS.forEach((mark, k) => Object.assign(info(mark), { mark: MARK_SENTENCE, bangs: k + 1 }));
+    for (const [word, node] of phrases.next) info(word).phrases = node;
+    for (const [word, node] of contrastPhrases.next) info(word).contrastPhrases = node;
+    for (const [word, node] of intensifierPhrases.next) info(word).intensifierPhrases = node;
+    for (const [word, kind] of pack.contrast) if (!word.includes(' ')) info(word).contrast = kind;
+    for (const [word, multiplier] of pack.intensifiers) if (!word.includes(' ')) info(word).intensifier = multiplier;
+    for (const word of pack.negators) info(word).negator = true;
+    for (const [word, score] of pack.terms) info(word).score = score;
+    const vocabularyWords = [...words.keys(), ...[...pack.phrases.keys(), ...pack.intensifiers.keys(), ...pack.contrast.keys()].flatMap((k) => k.split(' '))];
     // Unknown words keep their text only where the stem fallback may score them (at least 5 letters, ending
     // in s, ed or -ng): the check is by character codes, before any string exists.
     const stems = pack.stemming !== undefined;
     const keep = (length: number, last: number, beforeLast: number) =>
       stems && length >= MIN_STEMMED_LENGTH && (last === 115 || (last === 100 && beforeLast === 101) || (last === 103 && beforeLast === 110));
-    starts = { phrases, intensifierPhrases, contrastPhrases, known, vocabulary: new Vocabulary(words, keep) };
+    starts = { words, vocabulary: new Vocabulary(vocabularyWords, keep) };
     startsCache.set(pack, starts);
   }
   return starts;

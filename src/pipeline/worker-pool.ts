@@ -5,6 +5,12 @@ import type { Config } from '../config/schema.js';
 import { TilfredsError, type TilfredsErrorCode } from '../errors.js';
 import type { RangeResult, RangeTask } from './process-range.js';
 
+/** Each worker's heap. A young generation of 32 MB lets a batch of records die young instead of being copied to
+ *  the old generation (with 6 MB the workers spent a third of their time collecting: 15.2 s against 10.4 s on the
+ *  1M bench). Any cap on the old generation makes V8 collect it sooner (peak RSS of the run ~315 MB without, ~265
+ *  MB with, no slower); 512 MB leaves room for a range with a million product × period groups. */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 } as const;
+
 type Reply = { ok: true; result: RangeResult } | { ok: false; message: string; stack?: string; userError?: TilfredsErrorCode };
 type Slot = { worker: Worker; busy?: { resolve: (r: RangeResult) => void; reject: (e: Error) => void; task: RangeTask } };
 
@@ -17,9 +23,7 @@ export class WorkerPool {
   constructor(size: number, config: Config) {
     const script = new URL('./range-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
-      // A small young generation: scavenges stay cheap and the process stays lean (measured: −60 MB peak RSS on
-      // 2 workers, no slower).
-      const slot: Slot = { worker: new Worker(script, { workerData: { config }, resourceLimits: { maxYoungGenerationSizeMb: 6 } }) };
+      const slot: Slot = { worker: new Worker(script, { workerData: { config }, resourceLimits: WORKER_HEAP }) };
       slot.worker.on('message', (reply: Reply) => {
         const busy = slot.busy!;
         slot.busy = undefined;

@@ -81,9 +81,12 @@ export class CsvTableWriter<T> {
     const before = this.writing;
     // Chained: the writes go out in order, and a buffer is refilled only after its last write has finished.
     this.writing = before.then(async () => {
-      const bytes = Buffer.byteLength(text);
-      if (bytes > this.buffers[i]!.length) this.buffers[i] = Buffer.allocUnsafeSlow(bytes);
-      this.buffers[i]!.write(text);
+      // UTF-8 takes at most 3 bytes per UTF-16 unit: only a chunk that might not fit is measured first.
+      if (3 * text.length > this.buffers[i]!.length) {
+        const need = Buffer.byteLength(text);
+        if (need > this.buffers[i]!.length) this.buffers[i] = Buffer.allocUnsafeSlow(need);
+      }
+      const bytes = this.buffers[i]!.write(text);
       await (await this.file).write(this.buffers[i]!, 0, bytes);
     });
     this.writing.catch(() => undefined); // reported by the next flush or by close()
