@@ -22,7 +22,7 @@ export function createScorer(packFor: (lang: Lang) => LexiconPack | undefined = 
   };
   return (review) => {
     const texts = review.texts;
-    const text = texts.length === 1 ? texts[0]!.text : texts.map((t) => t.text).join('\n');
+    const text = texts.length === 1 ? texts[0]!.text : texts.length === 2 ? texts[0]!.text + '\n' + texts[1]!.text : texts.map((t) => t.text).join('\n');
     const language = review.language ?? (text ? detectLanguage(text) : undefined) ?? FALLBACK_LANG;
     const { pack: p, label } = pack(language);
     // Spelled out rather than spread: one object shape for every record keeps this hot path monomorphic.

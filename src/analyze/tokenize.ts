@@ -156,17 +156,20 @@ function scanLatin1(written: string, lower: string, withBreaks: boolean, vocabul
           continue;
         }
       }
-      while (isAlnum(code(lower, j))) j++;
+      // The word's hash for the vocabulary is taken on the way (FNV-1a over its UTF-16 units, as hashRange).
+      let h = 0x811c9dc5;
+      for (let w = code(lower, j); isAlnum(w); w = code(lower, ++j)) h = Math.imul(h ^ w, 0x01000193);
       let curly = false;
       while (isApostrophe(code(lower, j)) && isAlnum(code(lower, j + 1))) {
         curly ||= code(lower, j) !== 39;
-        j += 2;
-        while (isAlnum(code(lower, j))) j++;
+        h = Math.imul(h ^ code(lower, j), 0x01000193);
+        j++;
+        for (let w = code(lower, j); isAlnum(w); w = code(lower, ++j)) h = Math.imul(h ^ w, 0x01000193);
       }
       // Lower-casing Latin-1 keeps every position, so the word as written is at the same place.
       if (withBreaks && code(written, i) !== c && isCapitalsAt(written, lower, i, j)) out.push(CAPS_MARK);
       if (vocabulary && !curly) {
-        out.push(vocabulary.word(lower, i, j));
+        out.push(vocabulary.wordWithHash(lower, i, j, finishHash(h)));
       } else {
         const word = lower.slice(i, j);
         out.push(curly ? word.replaceAll('’', "'") : word);
@@ -265,8 +268,13 @@ export class Vocabulary {
 
   /** The token for text[from, to): the known string, the text itself when `keep` wants it, else OTHER_WORD. */
   word(text: string, from: number, to: number): string {
+    return this.wordWithHash(text, from, to, hashRange(text, from, to));
+  }
+
+  /** `word`, with the hash of text[from, to) already taken (hashRange's). */
+  wordWithHash(text: string, from: number, to: number, hash: number): string {
     const length = to - from;
-    for (let slot = hashRange(text, from, to) & this.mask; ; slot = (slot + 1) & this.mask) {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const w = this.slots[slot];
       if (w === undefined) break;
       if (w.length === length && text.startsWith(w, from)) return w;
@@ -278,8 +286,10 @@ export class Vocabulary {
 function hashRange(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 15)) >>> 0;
+  return finishHash(h);
 }
+
+const finishHash = (h: number): number => (h ^ (h >>> 15)) >>> 0;
 
 /** Sentences, trimmed, terminal punctuation kept: a split after `.` `!` `?` followed by white space, and at every
  *  line break. Deliberately simple: `3.5 stars` stays whole, `e.g. this` splits. */

@@ -7,13 +7,15 @@ import { formatNumber, type SheetDialect } from './locale.js';
 import { sanitizeCell } from './sanitize-cell.js';
 
 export type Column<T> =
-  | { name: string; kind: 'text'; get: (row: T) => string | undefined }
+  /** `repeats`: the column holds few distinct values (a source, a product, a label): their cells are memoised. */
+  | { name: string; kind: 'text'; get: (row: T) => string | undefined; repeats?: boolean }
   | { name: string; kind: 'int'; get: (row: T) => number | undefined }
   | { name: string; kind: 'num'; decimals: number; get: (row: T) => number | undefined };
 
 export type TableOptions = { dialect: SheetDialect; header: boolean; bom: boolean };
 
 const ROW_END = '\r\n';
+const MEMO_MAX = 10_000;
 const CHUNK_CHARS = 64 * 1024;
 
 /** A cell as CSV: quoted (inner quotes doubled) when it holds the delimiter, a quote or a line break. */
@@ -31,6 +33,8 @@ export class CsvTableWriter<T> {
   private readonly buffers: [Buffer, Buffer] = [Buffer.allocUnsafeSlow(4 * CHUNK_CHARS), Buffer.allocUnsafeSlow(4 * CHUNK_CHARS)];
   private next = 0;
   private writing: Promise<unknown> = Promise.resolve();
+  /** Per column with `repeats`: value → finished cell. */
+  private readonly memos: (Map<string, string> | undefined)[];
 
   constructor(
     path: string,
@@ -40,6 +44,7 @@ export class CsvTableWriter<T> {
     this.file = open(path, 'w');
     this.file.catch(() => undefined); // reported where it is awaited
     this.needsQuotes = quotingFor(options.dialect);
+    this.memos = columns.map((c) => (c.kind === 'text' && c.repeats ? new Map() : undefined));
     if (options.bom) this.chunk += '\uFEFF';
     if (options.header) this.chunk += headerLine(columns, options.dialect);
   }
@@ -53,7 +58,17 @@ export class CsvTableWriter<T> {
       let cell: string;
       if (c.kind === 'text') {
         const v = c.get(row);
-        cell = v === undefined ? '' : csvCell(sanitizeCell(v), this.needsQuotes);
+        const memo = this.memos[i];
+        if (v === undefined) cell = '';
+        else if (memo === undefined) cell = csvCell(sanitizeCell(v), this.needsQuotes);
+        else {
+          let known = memo.get(v);
+          if (known === undefined) {
+            if (memo.size >= MEMO_MAX) memo.clear(); // a column that repeats less than declared stays bounded
+            memo.set(v, (known = csvCell(sanitizeCell(v), this.needsQuotes)));
+          }
+          cell = known;
+        }
       } else {
         const v = c.get(row);
         cell = c.kind === 'int' ? (v === undefined ? '' : String(v)) : formatNumber(v, c.decimals, dialect);

@@ -32,21 +32,21 @@ function displayPaths(config: Pick<Config, 'file'>): (file: string) => string {
 
 export const scoredColumns = (config: Pick<Config, 'file' | 'output'>, shown = displayPaths(config)): readonly Column<ScoredReview>[] => [
   { name: 'id', kind: 'text', get: (r) => r.id },
-  { name: 'source', kind: 'text', get: (r) => r.ref.input },
-  { name: 'file', kind: 'text', get: (r) => shown(r.ref.file) },
+  { name: 'source', kind: 'text', get: (r) => r.ref.input, repeats: true },
+  { name: 'file', kind: 'text', get: (r) => shown(r.ref.file), repeats: true },
   { name: 'line', kind: 'int', get: (r) => r.ref.line },
-  { name: 'product', kind: 'text', get: (r) => r.product },
-  { name: 'date', kind: 'text', get: (r) => r.date },
-  { name: 'period', kind: 'text', get: (r) => periodKey(r.date, config.output.period) },
-  { name: 'language', kind: 'text', get: (r) => r.language },
+  { name: 'product', kind: 'text', get: (r) => r.product, repeats: true },
+  { name: 'date', kind: 'text', get: (r) => r.date, repeats: true },
+  { name: 'period', kind: 'text', get: (r) => periodKey(r.date, config.output.period), repeats: true },
+  { name: 'language', kind: 'text', get: (r) => r.language, repeats: true },
   { name: 'rating', kind: 'num', decimals: 1, get: (r) => r.rating?.raw },
   { name: 'rating_norm', kind: 'num', decimals: 3, get: (r) => r.rating?.norm },
   { name: 'nps', kind: 'int', get: (r) => r.nps },
   { name: 'csat', kind: 'num', decimals: 1, get: (r) => r.csat?.raw },
   { name: 'sentiment', kind: 'num', decimals: 3, get: (r) => r.sentiment?.score },
-  { name: 'label', kind: 'text', get: (r) => r.sentiment?.label },
+  { name: 'label', kind: 'text', get: (r) => r.sentiment?.label, repeats: true },
   { name: 'terms', kind: 'text', get: (r) => (r.sentiment ? explain(r.sentiment.terms) : undefined) },
-  { name: 'lexicon', kind: 'text', get: (r) => r.lexicon },
+  { name: 'lexicon', kind: 'text', get: (r) => r.lexicon, repeats: true },
 ];
 
 export const TREND_COLUMNS: readonly Column<TrendRow>[] = [

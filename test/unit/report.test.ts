@@ -178,6 +178,15 @@ describe('CsvTableWriter', () => {
 
   const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
+  it('gives a column declared `repeats` the same cells, memoised, as one that is not', async () => {
+    const repeating = COLUMNS.map((c) => (c.kind === 'text' ? { ...c, repeats: true } : c));
+    const rows = Array.from({ length: 3 }, () => ROWS).flat();
+    const plain = await writeTable('plain.csv', COLUMNS, rows, NB);
+    const memoised = await writeTable('memoised.csv', repeating, rows, NB);
+    expect(memoised.equals(plain)).toBe(true);
+    expect(plain.toString('utf8')).toContain("'=HYPERLINK"); // the memo keeps the neutralised cell
+  });
+
   it('writes many chunks in order, without waiting on every row, and a row longer than its buffers', async () => {
     // 64 K-character chunks go through two reused buffers: thousands of rows cross many chunk boundaries, with
     // multi-byte text (bytes ≠ characters) and one cell of 600 K characters (more than a buffer holds).
