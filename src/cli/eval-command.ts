@@ -7,7 +7,7 @@ import { TilfredsError, EXIT } from '../errors.js';
 import { afinnBaseline } from '../eval/afinn-baseline.js';
 import { bandFigures, fitCalibration, MIN_NEGATIVE_RECALL, NEGATIVITY_GRID, type BandFit, type LabelledScore } from '../eval/calibrate.js';
 import { loadLexiconPack, type Calibration, type LexiconPack } from '../analyze/lexicon-pack.js';
-import { binaryAccuracy, classFigures, pearson, spearman, type ClassFigures } from '../eval/metrics.js';
+import { auc, binaryAccuracy, classFigures, pearson, spearman, type ClassFigures } from '../eval/metrics.js';
 import { WHOLE_FILE } from '../ingest/byte-range.js';
 import { listFiles } from '../ingest/list-files.js';
 import { SOURCES } from '../ingest/registry.js';
@@ -37,6 +37,8 @@ export type EvalFigures = {
   spearman: number;
   classes: ClassFigures;
   binary: { n: number; accuracy: number };
+  /** How well the score ranks the humans' positive items above their negative ones. */
+  auc: number;
 };
 
 export type EvalReport = {
@@ -68,6 +70,7 @@ function figures(language: string, rows: { score: number; label: Label; norm: nu
     spearman: spearman(scores, norms),
     classes: classFigures(gold, rows.map((r) => r.label)),
     binary: binaryAccuracy(gold, scores),
+    auc: auc(gold, scores).auc,
   };
 }
 
@@ -143,10 +146,10 @@ export async function evaluate(
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 
 export function formatReport(report: EvalReport): string {
-  const head = ['language', 'n', 'pearson', 'spearman', 'acc3', 'macroF1', 'binary acc', 'recall neg', 'recall neu', 'recall pos'];
+  const head = ['language', 'n', 'pearson', 'spearman', 'acc3', 'macroF1', 'binary acc', 'AUC', 'recall neg', 'recall neu', 'recall pos'];
   const table = [head, ...[...report.byLanguage, report.all].map((f) => [
     f.language, String(f.n), f3(f.pearson), f3(f.spearman), f3(f.classes.accuracy), f3(f.classes.macroF1),
-    `${f3(f.binary.accuracy)} (n ${f.binary.n})`, f3(f.classes.recall.negative), f3(f.classes.recall.neutral), f3(f.classes.recall.positive),
+    `${f3(f.binary.accuracy)} (n ${f.binary.n})`, f3(f.auc), f3(f.classes.recall.negative), f3(f.classes.recall.neutral), f3(f.classes.recall.positive),
   ])];
   const lines = [textTable(table).trimEnd(), '', 'confusion (all; rows: human, columns: tilfreds)', '            negative   neutral  positive'];
   for (const g of ['negative', 'neutral', 'positive'] as const) {

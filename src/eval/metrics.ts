@@ -86,3 +86,18 @@ export function binaryAccuracy(gold: readonly Label[], scores: readonly number[]
   }
   return { n, accuracy: n ? right / n : NaN };
 }
+
+/** Area under the ROC curve of the scores for telling the items humans call positive from those they call
+ *  negative (neutral items left out): the chance that a random positive item scores above a random negative one,
+ *  ties counting half. Rank-based (Mann–Whitney U), so any monotone rescaling of the scores gives the same AUC. */
+export function auc(gold: readonly Label[], scores: readonly number[]): { n: number; auc: number } {
+  const polar: { score: number; positive: boolean }[] = [];
+  for (let i = 0; i < gold.length; i++) if (gold[i] !== 'neutral') polar.push({ score: scores[i]!, positive: gold[i] === 'positive' });
+  const positives = polar.filter((p) => p.positive).length;
+  const negatives = polar.length - positives;
+  if (positives === 0 || negatives === 0) return { n: polar.length, auc: NaN };
+  const r = ranks(polar.map((p) => p.score));
+  let rankSum = 0;
+  for (let i = 0; i < polar.length; i++) if (polar[i]!.positive) rankSum += r[i]!;
+  return { n: polar.length, auc: (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives) };
+}

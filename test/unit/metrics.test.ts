@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binaryAccuracy, classFigures, pearson, ranks, spearman } from '../../src/eval/metrics.js';
+import { auc } from '../../src/eval/metrics.js';
 import type { Label } from '../../src/types.js';
 
 describe('pearson and spearman', () => {
@@ -43,5 +44,21 @@ describe('classFigures', () => {
 describe('binaryAccuracy', () => {
   it('counts only the polar items, and a zero score as wrong', () => {
     expect(binaryAccuracy(['positive', 'negative', 'neutral', 'positive'], [0.5, 0.1, -1, 0])).toEqual({ n: 3, accuracy: 1 / 3 });
+  });
+});
+
+describe('auc', () => {
+  it('is 1 when every positive outscores every negative, 0 when the reverse, 0.5 for ties; neutrals are left out', () => {
+    expect(auc(['negative', 'neutral', 'positive'], [-1, 5, 1])).toEqual({ n: 2, auc: 1 });
+    expect(auc(['negative', 'positive'], [1, -1]).auc).toBe(0);
+    expect(auc(['negative', 'positive'], [0, 0]).auc).toBe(0.5);
+  });
+
+  it('counts the pairs in order (Mann–Whitney): 3 of 4 pairs right', () => {
+    expect(auc(['positive', 'positive', 'negative', 'negative'], [0.9, 0.2, 0.5, 0.1]).auc).toBe(0.75);
+  });
+
+  it('is undefined (NaN) without both classes', () => {
+    expect(auc(['positive', 'neutral'], [1, 0]).auc).toBeNaN();
   });
 });
