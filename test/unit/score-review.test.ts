@@ -35,6 +35,7 @@ function fakePack(lang: Lang, terms: [string, number][]): LexiconPack {
     intensifiers: new Map(),
     contrast: new Map(),
     calibration: DEFAULT_CALIBRATION,
+    negatesPreceding: 0,
   };
 }
 

@@ -140,6 +140,7 @@ describe('scoreText: rules, on a tiny pack with known scores', () => {
       ['a bit', 0.5],
     ]),
     calibration: DEFAULT_CALIBRATION,
+    negatesPreceding: 0,
     contrast: new Map([
       ['but', CONTRAST_BUT],
       ['however', CONTRAST_BUT],
