@@ -17,6 +17,7 @@ const EDGE_CASES = [
   'Cafe\u0301 (decomposed) and Ωmega, ΩΩ, Ä', 'greek question mark\u037e then words', 'tab\tand\u00a0nbsp and soft\u00adhyphen',
   'İstanbul Straße ǅ ﬁ', 'x\u200bzero-width',
   'Fast delivery!!! But... the zipper broke?!\nNever again; (sadly) [sic]',
+  'Den er f.eks. ikke god. Kom ca. 3 dager, osv. Neste gang. bl.a. www.shop.no e.g. ok. İ f.eks. ok',
   '',
   '   ',
 ];

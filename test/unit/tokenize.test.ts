@@ -93,6 +93,17 @@ describe('tokenizeWithBreaks', () => {
     expect(tokenize('NOT')).toEqual(['not']);
   });
 
+  it('does not end a sentence at the dot of an abbreviation followed by lower case, a digit or a comma', () => {
+    const words = (t: string) => tokenizeWithBreaks(t).filter((x) => x !== CAPS_MARK).join(' ');
+    expect(words('Den er f.eks. ikke god.')).toBe('den er f eks ikke god .');
+    expect(words('Kom ca. 3 dager for sent.')).toBe('kom ca 3 dager for sent .');
+    expect(words('Den var bl.a. for liten, t.ex. skon.')).toBe('den var bl a for liten , t ex skon .');
+    expect(words('It was slow, e.g. the app.')).toBe('it was slow , e g the app .');
+    // A capital after it starts a new sentence; a word that is no abbreviation ends one whatever follows.
+    expect(words('Bra osv. Neste gang bedre.')).toBe('bra osv . neste gang bedre .');
+    expect(words('Good. bad')).toBe('good . bad');
+  });
+
   it('lets a sentence end outrank a clause break next to it', () => {
     expect(tokenizeWithBreaks('ok, . fine')).toEqual(['ok', SENTENCE_BREAK, 'fine']);
   });
