@@ -7,6 +7,7 @@ import { TilfredsError, EXIT } from '../errors.js';
 import { afinnBaseline } from '../eval/afinn-baseline.js';
 import { bandFigures, fitCalibration, MIN_NEGATIVE_RECALL, NEGATIVITY_GRID, type BandFit, type LabelledScore } from '../eval/calibrate.js';
 import { loadLexiconPack, type Calibration, type LexiconPack } from '../analyze/lexicon-pack.js';
+import { userLexiconPack, type UserLexiconSpec } from '../analyze/user-lexicon.js';
 import { auc, binaryAccuracy, classFigures, pearson, spearman, type ClassFigures } from '../eval/metrics.js';
 import { WHOLE_FILE } from '../ingest/byte-range.js';
 import { listFiles } from '../ingest/list-files.js';
@@ -17,10 +18,22 @@ import type { CliOptions } from './main.js';
 import { configFromOptions } from './load-options.js';
 import { textTable } from './text-table.js';
 
-export type EvalOptions = CliOptions & { input?: string; label?: string; labelScale?: string; neutral?: string; scorer?: string; calibrate?: boolean; json?: boolean };
+export type EvalOptions = CliOptions & {
+  input?: string;
+  label?: string;
+  labelScale?: string;
+  neutral?: string;
+  scorer?: string;
+  /** For `--scorer lexicon`: lexicon files, each `FILE` or `FILE:POLARITY` (word lists); and whether to add the
+   *  record language's negation, intensifier and contrast rules to the plain sum. */
+  lexicon?: string[];
+  lexiconRules?: boolean;
+  calibrate?: boolean;
+  json?: boolean;
+};
 
 /** What `--scorer` may name: tilfreds' own scorer, or the plain `sentiment` package as the yardstick. */
-export const SCORERS = ['tilfreds', 'afinn-baseline'] as const;
+export const SCORERS = ['tilfreds', 'afinn-baseline', 'lexicon'] as const;
 export type ScorerName = (typeof SCORERS)[number];
 
 /** `--label-scale classes`: labels written as words. */
@@ -46,6 +59,8 @@ export type EvalReport = {
   byLanguage: EvalFigures[];
   skipped: { noLabel: number; noText: number; rejected: number; duplicate: number };
   scorer: ScorerName;
+  /** For `--scorer lexicon`: the packs' names and versions. */
+  lexicons?: string[];
   textsPerSecond: number;
 };
 
@@ -156,7 +171,7 @@ export function formatReport(report: EvalReport): string {
     const row = report.all.classes.confusion[g];
     lines.push(`${g.padEnd(10)}${String(row.negative).padStart(10)}${String(row.neutral).padStart(10)}${String(row.positive).padStart(10)}`);
   }
-  lines.push('', `scorer: ${report.scorer}; texts/s (scoring, one thread): ${report.textsPerSecond}`);
+  lines.push('', `scorer: ${report.scorer}${report.lexicons ? ` (${report.lexicons.join('; ')})` : ''}; texts/s (scoring, one thread): ${report.textsPerSecond}`);
   const s = report.skipped;
   lines.push(`skipped: ${s.noLabel} without a label, ${s.noText} without text to score (or no lexicon), ${s.rejected} rejected, ${s.duplicate} duplicates`);
   return lines.join('\n') + '\n';
@@ -182,6 +197,9 @@ export async function evalCommand(options: EvalOptions): Promise<number> {
   }
   const scorer = options.scorer ?? 'tilfreds';
   if (!(SCORERS as readonly string[]).includes(scorer)) throw new TilfredsError('usage', `--scorer: expected one of ${SCORERS.join(', ')}, found "${scorer}"`);
+  if ((scorer === 'lexicon') !== Boolean(options.lexicon?.length)) {
+    throw new TilfredsError('usage', '--scorer lexicon goes with one or more --lexicon FILE[:POLARITY] (a public lexicon to compare against)');
+  }
   const band = pair(options.neutral, '--neutral', [0.4, 0.6]);
   if (options.calibrate) {
     if (scorer !== 'tilfreds') throw new TilfredsError('usage', '--calibrate fits tilfreds\' own calibration: leave out --scorer');
@@ -189,9 +207,29 @@ export async function evalCommand(options: EvalOptions): Promise<number> {
     process.stdout.write(options.json ? JSON.stringify(fits, null, 2) + '\n' : formatCalibration(fits));
     return EXIT.ok;
   }
-  const { rows: _rows, ...report } = await evaluate(inputs, band, scorer as ScorerName);
+  const packFor = scorer === 'lexicon' ? userPacks(options.lexicon!, options.lexiconRules === true) : undefined;
+  const { rows: _rows, ...report } = await evaluate(inputs, band, scorer === 'lexicon' ? 'tilfreds' : (scorer as ScorerName), packFor);
+  if (packFor) {
+    report.scorer = 'lexicon';
+    report.lexicons = report.byLanguage.map((f) => `${f.language}: ${packFor(f.language as Lang)!.name}@${packFor(f.language as Lang)!.version}`);
+  }
   process.stdout.write(options.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
   return EXIT.ok;
+}
+
+/** `--scorer lexicon`: one pack per language from the user's files (a plain sum, or with our rules for that
+ *  language), so that a public lexicon is measured through the same records and metrics as ours. */
+function userPacks(files: readonly string[], withRules: boolean): (lang: Lang) => LexiconPack | undefined {
+  const specs: UserLexiconSpec[] = files.map((arg) => {
+    const m = /^(.*):([+-]?\d+(?:\.\d+)?)$/.exec(arg);
+    return m ? { file: m[1]!, polarity: Number(m[2]) } : { file: arg };
+  });
+  const packs = new Map<Lang, LexiconPack>();
+  return (lang) => {
+    let pack = packs.get(lang);
+    if (pack === undefined) packs.set(lang, (pack = userLexiconPack(lang, specs, withRules ? { rules: loadLexiconPack(lang) } : {})));
+    return pack;
+  };
 }
 
 export type CalibrationReport = {

@@ -295,6 +295,23 @@ describe.skipIf(!hasShared)('tilfreds eval', () => {
     expect(runCli(['eval', '--config', config, '--scorer', 'vader']).code).toBe(2);
   });
 
+  it('measures a public lexicon as a user-supplied one with --scorer lexicon, plain or with our rules', () => {
+    const config = join(CONFIGS, 'danish-trustpilot.json');
+    const afinn = join(SHARED, 'data/lexicon-sources/afinn/AFINN-da-32.txt');
+    type Report = { all: { n: number; auc: number }; scorer: string; lexicons: string[] };
+    const plain = JSON.parse(runCli(['eval', '--config', config, '--scorer', 'lexicon', '--lexicon', afinn, '--json']).stdout) as Report;
+    const ruled = JSON.parse(runCli(['eval', '--config', config, '--scorer', 'lexicon', '--lexicon', afinn, '--lexicon-rules', '--json']).stdout) as Report;
+    const ours = JSON.parse(runCli(['eval', '--config', config, '--json']).stdout) as Report;
+    expect(plain.scorer).toBe('lexicon');
+    expect(plain.lexicons[0]).toMatch(/^da: AFINN-da-32@[0-9a-f]{12}$/);
+    expect(ruled.lexicons[0]).toMatch(/^da: AFINN-da-32\+rules:tilfreds-da@/);
+    expect(plain.all.n).toBe(ours.all.n);
+    // Negation and the other rules help the public list; our pack beats both.
+    expect(ruled.all.auc).toBeGreaterThan(plain.all.auc);
+    expect(ours.all.auc).toBeGreaterThan(ruled.all.auc);
+    expect(runCli(['eval', '--config', config, '--scorer', 'lexicon']).code).toBe(2);
+  });
+
   it('fits the English calibration to every labelled English input with --calibrate', () => {
     const r = runCli(['eval', '--config', join(CONFIGS, 'en-labelled.json'), '--calibrate', '--json']);
     expect(r.code, r.stderr).toBe(0);
