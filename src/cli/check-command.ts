@@ -7,7 +7,8 @@ import { configFromOptions } from './load-options.js';
 
 export async function checkCommand(options: CliOptions): Promise<number> {
   const config = configFromOptions(options);
-  const lexicons = loadedLexicons();
-  process.stdout.write(configToJson({ ...config, lexicons } as typeof config) + '\n');
+  // `lexicons` is the config's own term files; `packs` the packs a run would score with, user files layered in.
+  const packs = loadedLexicons(config);
+  process.stdout.write(configToJson({ ...config, packs } as typeof config) + '\n');
   return EXIT.ok;
 }

@@ -1,7 +1,8 @@
 // `tilfreds eval --config F`: scores labelled records and says how well the scores agree with the humans.
 // The human label is a record's rating (stars or a human score on a declared scale), normalised to 0–1; it can
 // come from another column with --label and --label-scale. Figures per language and overall.
-import type { InputConfig, ScoreSpec } from '../config/schema.js';
+import type { Config, InputConfig, ScoreSpec } from '../config/schema.js';
+import { packsFor } from '../analyze/config-packs.js';
 import { createScorer } from '../analyze/score-review.js';
 import { TilfredsError, EXIT } from '../errors.js';
 import { afinnBaseline } from '../eval/afinn-baseline.js';
@@ -96,8 +97,9 @@ export async function evaluate(
   band: [number, number],
   scorer: ScorerName = 'tilfreds',
   packFor?: (lang: Lang) => LexiconPack | undefined,
+  lexicons: Config['lexicons'] = {},
 ): Promise<EvalReport & { rows: Row[] }> {
-  const score = createScorer(packFor);
+  const score = createScorer(packFor ?? packsFor({ lexicons }));
   const baseline = scorer === 'afinn-baseline' ? afinnBaseline() : undefined;
   const rows: Row[] = [];
   const skipped = { noLabel: 0, noText: 0, rejected: 0, duplicate: 0 };
@@ -208,7 +210,7 @@ export async function evalCommand(options: EvalOptions): Promise<number> {
     return EXIT.ok;
   }
   const packFor = scorer === 'lexicon' ? userPacks(options.lexicon!, options.lexiconRules === true) : undefined;
-  const { rows: _rows, ...report } = await evaluate(inputs, band, scorer === 'lexicon' ? 'tilfreds' : (scorer as ScorerName), packFor);
+  const { rows: _rows, ...report } = await evaluate(inputs, band, scorer === 'lexicon' ? 'tilfreds' : (scorer as ScorerName), packFor, config.lexicons);
   if (packFor) {
     report.scorer = 'lexicon';
     report.lexicons = report.byLanguage.map((f) => `${f.language}: ${packFor(f.language as Lang)!.name}@${packFor(f.language as Lang)!.version}`);

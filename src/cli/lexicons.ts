@@ -1,11 +1,14 @@
-// The lexicon packs this installation has, loaded (and so validated) once.
-import { loadLexiconPack } from '../analyze/lexicon-pack.js';
+// The lexicon packs a run uses, loaded (and so validated) before any input is read.
+import { packsFor } from '../analyze/config-packs.js';
+import type { Config } from '../config/schema.js';
 import type { LexiconVersion } from '../report/run-manifest.js';
 import { LANGS } from '../types.js';
 
-export function loadedLexicons(): LexiconVersion[] {
+/** The packs a run with this config scores with (shipped packs, with the config's own term files layered). */
+export function loadedLexicons(config: Pick<Config, 'lexicons'>): LexiconVersion[] {
+  const packFor = packsFor(config);
   return LANGS.flatMap((lang) => {
-    const pack = loadLexiconPack(lang);
+    const pack = packFor(lang);
     return pack ? [{ lang, name: pack.name, version: pack.version }] : [];
   });
 }

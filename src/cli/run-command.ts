@@ -22,7 +22,7 @@ export function summaryTable(result: RunResult): string {
 
 export async function runCommand(options: CliOptions): Promise<number> {
   const config = configFromOptions(options);
-  const lexicons = loadedLexicons();
+  const lexicons = loadedLexicons(config);
   log.info({ config: config.file, inputs: config.inputs.length, out: config.output.dir }, 'run started');
   const rangeBytes = process.env.TILFREDS_RANGE_BYTES ? Number(process.env.TILFREDS_RANGE_BYTES) : undefined;
   const result = await runPipeline(config, log, { workers: config.workers, rangeBytes });

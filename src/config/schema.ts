@@ -100,7 +100,13 @@ export type Config = {
   readonly output: OutputConfig;
   readonly maxRejectRate: number;
   readonly inputs: readonly InputConfig[];
+  /** The user's own term files per language, layered over the shipped pack (their entries win). */
+  readonly lexicons: Readonly<Partial<Record<Lang, readonly UserLexiconFile[]>>>;
 };
+
+/** A user-supplied lexicon file (src/analyze/user-lexicon.ts): word and score as tsv or csv, or a word list with
+ *  the polarity every word gets. `file` is absolute once validated. */
+export type UserLexiconFile = { readonly file: string; readonly format?: 'auto' | 'tsv' | 'csv' | 'list'; readonly polarity?: number; readonly column?: number };
 
 export const DEFAULT_MAX_REJECT_RATE = 0.05;
 export const DEFAULT_MAX_TEXT_LENGTH = 32_768;

@@ -22,6 +22,7 @@ import {
   type ProductSpec,
   type ScoreSpec,
   type TextSpec,
+  type UserLexiconFile,
 } from './schema.js';
 
 export const SCANDINAVIAN_LOCALES = ['nb-NO', 'nn-NO', 'da-DK', 'sv-SE', 'nb', 'nn', 'no', 'da', 'sv'];
@@ -306,7 +307,7 @@ function input(i: number, v: Json, base: string, defaultRate: number): InputConf
 
 /** Validates parsed config JSON. `base` is the config file's folder; relative paths resolve against it. */
 export function validateConfig(json: Json, file: string, hash: string, base: string): Config {
-  const o = object('', json, ['output', 'inputs', 'maxRejectRate', 'workers', '$schema', 'description']);
+  const o = object('', json, ['output', 'inputs', 'maxRejectRate', 'workers', 'lexicons', '$schema', 'description']);
   if (o.workers !== undefined && !(Number.isInteger(o.workers) && (o.workers as number) >= 1)) fail('workers', 'a whole number of worker threads, 1 or more', o.workers);
   const maxRejectRate = o.maxRejectRate === undefined ? DEFAULT_MAX_REJECT_RATE : rate('maxRejectRate', o.maxRejectRate);
   if (!Array.isArray(o.inputs) || o.inputs.length === 0) fail('inputs', 'a non-empty array of inputs', o.inputs);
@@ -316,5 +317,35 @@ export function validateConfig(json: Json, file: string, hash: string, base: str
     if (names.has(inp.name)) fail(`inputs[${i}].name`, 'a name no other input has', inp.name);
     names.add(inp.name);
   });
-  return { file, hash, workers: o.workers as number | undefined, output: output(o.output, base), maxRejectRate, inputs };
+  return { file, hash, workers: o.workers as number | undefined, output: output(o.output, base), maxRejectRate, inputs, lexicons: lexicons(o.lexicons, base) };
+}
+
+/** `"lexicons": { "da": [{ "file": "my-terms.tsv" }, { "file": "praise.txt", "polarity": 2 }] }`. The files are
+ *  read (and their mistakes reported) when the run loads the packs, before any input is read. */
+function lexicons(v: Json, base: string): Config['lexicons'] {
+  if (v === undefined) return {};
+  const o = object('lexicons', v, [...LANGS]);
+  const out: Partial<Record<Lang, UserLexiconFile[]>> = {};
+  for (const lang of LANGS) {
+    const list = o[lang];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.length === 0) fail(`lexicons.${lang}`, 'a non-empty array of { "file": … }', list);
+    out[lang] = list.map((entry, i) => {
+      const p = `lexicons.${lang}[${i}]`;
+      const e = object(p, entry, ['file', 'format', 'polarity', 'column']);
+      if (typeof e.file !== 'string' || e.file === '') fail(`${p}.file`, 'the path of a lexicon file (relative to the config file)', e.file);
+      const spec: { file: string; format?: UserLexiconFile['format']; polarity?: number; column?: number } = { file: resolve(base, e.file) };
+      if (e.format !== undefined) spec.format = oneOf(`${p}.format`, e.format, ['auto', 'tsv', 'csv', 'list'] as const);
+      if (e.polarity !== undefined) {
+        if (typeof e.polarity !== 'number' || e.polarity === 0 || Math.abs(e.polarity) > 5) fail(`${p}.polarity`, 'a score from -5 to 5, not 0, for every word of a list', e.polarity);
+        spec.polarity = e.polarity;
+      }
+      if (e.column !== undefined) {
+        if (!Number.isInteger(e.column) || (e.column as number) < 2) fail(`${p}.column`, 'the column of the score, counted from 1 (2 or more)', e.column);
+        spec.column = e.column as number;
+      }
+      return spec;
+    });
+  }
+  return out;
 }

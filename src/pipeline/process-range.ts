@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { Accumulator, type AccumulatorData } from '../aggregate/accumulator.js';
+import { packsFor } from '../analyze/config-packs.js';
 import { createScorer } from '../analyze/score-review.js';
 import type { ByteRange, RangeEnd } from '../ingest/byte-range.js';
 import { SOURCES, type FileHead } from '../ingest/registry.js';
@@ -56,7 +57,7 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
   const scoredOut = new CsvTableWriter<ScoredReview>(scoredPart, scoredColumns(config), part);
   const rejectsOut = new CsvTableWriter<Reject>(rejectsPart, rejectColumns(config), part);
   const acc = new Accumulator(config.output.period);
-  const score = createScorer();
+  const score = createScorer(packsFor(config));
   const seen = new IdSet();
   const duplicates = new Set(task.duplicates);
   let ids: Uint32Array = new Uint32Array(1024);

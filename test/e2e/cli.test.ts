@@ -220,10 +220,30 @@ describe('user mistakes', () => {
   it('check prints the resolved config as JSON on stdout, with defaults and lexicon versions', () => {
     const r = runCli(['check', '--config', join(ROOT, 'data/sample/tilfreds.config.json')]);
     expect(r.code).toBe(0);
-    const resolved = JSON.parse(r.stdout) as { output: { period: string }; inputs: { csv: { quote: string } }[]; lexicons: { lang: string }[] };
+    const resolved = JSON.parse(r.stdout) as { output: { period: string }; inputs: { csv: { quote: string } }[]; packs: { lang: string }[] };
     expect(resolved.output.period).toBe('month');
     expect(resolved.inputs[0]!.csv.quote).toBe('"');
-    expect(resolved.lexicons.map((l) => l.lang)).toContain('en');
+    expect(resolved.packs.map((l) => l.lang)).toEqual(['en', 'nb', 'nn', 'da', 'sv']);
+  });
+
+  it('layers the config\'s own term files over the shipped pack, and names them in the lexicon column', () => {
+    const dir = tempDir('user-lexicon');
+    writeFileSync(join(dir, 'd.csv'), 'id,text\n1,The Zorbix arrived\n2,Zorbix again. The quality is good\n');
+    writeFileSync(join(dir, 'ours.tsv'), '# our product words\nzorbix\t-3\ngood\t0\n');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({
+      output: { dir: 'out' },
+      lexicons: { en: [{ file: 'ours.tsv' }] },
+      inputs: [{ path: 'd.csv', id: { column: 'id' }, product: { value: 'p' }, text: [{ column: 'text' }], language: 'en' }],
+    }));
+    const r = runCli(['run', '--config', join(dir, 'c.json')]);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = readTable(readFileSync(join(dir, 'out', 'scored_reviews.csv'), 'utf8').replace(/^\uFEFF/, ''));
+    expect(rows.map((row) => row.terms)).toEqual(['zorbix(-4.5)', 'zorbix(-4.5)']); // `good` removed by the 0
+    expect(rows[0]!.lexicon).toMatch(/^tilfreds-en\+ours@[\d.]+\+[0-9a-f]{12}$/);
+    writeFileSync(join(dir, 'ours.tsv'), 'zorbix\tlots\n');
+    const bad = runCli(['run', '--config', join(dir, 'c.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('ours.tsv:1');
   });
 
   it('unknown commands and options exit 2; --help exits 0', () => {

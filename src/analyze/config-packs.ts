@@ -1,0 +1,40 @@
+// The lexicon pack a run scores each language with: the shipped pack, with the user's own term files from the
+// config (`"lexicons": { "da": [{ "file": … }] }`) layered over it (their entries win; a word scored 0 is removed,
+// a phrase scored 0 blocks its words). A language with user files but no shipped pack gets a pack of those files
+// alone, without rules. Loaded once per language and worker.
+import { createHash } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import type { Config } from '../config/schema.js';
+import type { Lang } from '../types.js';
+import { loadLexiconPack, type LexiconPack } from './lexicon-pack.js';
+import { readUserLexiconFile, userLexiconPack } from './user-lexicon.js';
+
+export function packsFor(config: Pick<Config, 'lexicons'>): (lang: Lang) => LexiconPack | undefined {
+  const packs = new Map<Lang, LexiconPack | undefined>();
+  return (lang) => {
+    if (!packs.has(lang)) packs.set(lang, packFor(lang, config));
+    return packs.get(lang);
+  };
+}
+
+function packFor(lang: Lang, config: Pick<Config, 'lexicons'>): LexiconPack | undefined {
+  const base = loadLexiconPack(lang);
+  const specs = config.lexicons[lang];
+  if (specs === undefined) return base;
+  if (base === undefined) return userLexiconPack(lang, [...specs]);
+  const terms = new Map(base.terms);
+  const phrases = new Map(base.phrases);
+  const hash = createHash('sha256');
+  for (const spec of specs) {
+    const lexicon = readUserLexiconFile(spec);
+    hash.update(`${lexicon.sha256} ${lexicon.format} ${spec.polarity ?? ''} ${spec.column ?? ''}\n`);
+    for (const [key, score] of lexicon.entries) {
+      if (key.includes(' ')) phrases.set(key, score);
+      else if (score === 0) terms.delete(key);
+      else terms.set(key, score);
+    }
+  }
+  const files = specs.map((s) => basename(s.file, extname(s.file))).join('+');
+  // A new object: the scorer's caches (tries, vocabulary, compound memo) are per pack object.
+  return { ...base, name: `${base.name}+${files}`, version: `${base.version}+${hash.digest('hex').slice(0, 12)}`, terms, phrases, stemming: base.stemming && { ...base.stemming } };
+}
