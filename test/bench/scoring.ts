@@ -2,7 +2,10 @@
 // (issue 3 asks for at least 0.8× the package's texts/s). Run by `npm run bench` as the `scoring` side, or alone:
 //
 // node dist/test/bench/scoring.js DUMP.csv [TEXTS]  → one JSON line on stdout:
-// { texts, tilfredsPerSec, sentimentPerSec, ratio }
+// { texts, tilfredsPerSec, sentimentPerSec, ratio, languages: { en: { texts, perSec, charsPerSec }, nb: …, … } }
+//
+// `languages`: tilfreds alone on up to TEXTS texts of each language of the dump, each with its own pack, in
+// characters per second too (issue 4: every language within 0.7× of English on texts of the same length).
 //
 // Reads the first TEXTS (default 50,000) English rows of the bench dump (title and text joined by a line break,
 // as the pipeline joins them) into memory first, so that only scoring is timed. Each scorer runs over all texts
@@ -11,6 +14,7 @@ import { createRequire } from 'node:module';
 import { parseFile } from 'fast-csv';
 import { loadLexiconPack } from '../../src/analyze/lexicon-pack.js';
 import { scoreText } from '../../src/analyze/sentiment.js';
+import { LANGS, type Lang } from '../../src/types.js';
 
 const Sentiment = createRequire(import.meta.url)('sentiment') as new () => { analyze(text: string): { score: number } };
 
@@ -19,24 +23,30 @@ if (!dump) throw new Error('usage: scoring.js DUMP.csv [TEXTS]');
 const wanted = Number(count ?? 50_000);
 const PASSES = 5;
 
-function readTexts(): Promise<string[]> {
+/** Up to `wanted` texts per language, as the pipeline joins title and text. */
+function readTexts(): Promise<Map<Lang, string[]>> {
   return new Promise((ok, ko) => {
-    const texts: string[] = [];
+    const byLang = new Map<Lang, string[]>();
     const stream = parseFile<Record<string, string>, Record<string, string>>(dump!, { headers: true });
     stream
       .on('data', (row: Record<string, string>) => {
-        if (texts.length < wanted && row.language === 'en') texts.push(`${row.title ?? ''}\n${row.text ?? ''}`);
-        if (texts.length >= wanted) stream.destroy();
+        const lang = row.language as Lang;
+        if (!(LANGS as readonly string[]).includes(lang)) return;
+        let texts = byLang.get(lang);
+        if (!texts) byLang.set(lang, (texts = []));
+        if (texts.length < wanted) texts.push(`${row.title ?? ''}\n${row.text ?? ''}`);
+        if ([...byLang.values()].every((t) => t.length >= wanted) && byLang.size === LANGS.length) stream.destroy();
       })
       .on('error', ko)
-      .on('close', () => ok(texts))
-      .on('end', () => ok(texts));
+      .on('close', () => ok(byLang))
+      .on('end', () => ok(byLang));
   });
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
-const texts = await readTexts();
+const byLang = await readTexts();
+const texts = byLang.get('en') ?? [];
 const pack = loadLexiconPack('en')!;
 const sentiment = new Sentiment();
 let sink = 0; // keeps the results alive, so that no pass can be optimised away
@@ -56,4 +66,20 @@ for (let pass = 0; pass < PASSES; pass++) {
 if (process.env.BENCH_DEBUG) console.error(JSON.stringify(seconds));
 const tilfredsPerSec = texts.length / median(seconds.tilfreds);
 const sentimentPerSec = texts.length / median(seconds.sentiment);
-console.log(JSON.stringify({ texts: texts.length, tilfredsPerSec: Math.round(tilfredsPerSec), sentimentPerSec: Math.round(sentimentPerSec), ratio: tilfredsPerSec / sentimentPerSec, sink: Number.isFinite(sink) }));
+
+const languages: Record<string, { texts: number; perSec: number; charsPerSec: number }> = {};
+for (const [lang, list] of byLang) {
+  const own = loadLexiconPack(lang);
+  if (!own) continue;
+  const run = () => { for (const t of list) sink += scoreText(t, own).score; };
+  run(); // warm-up
+  const times: number[] = [];
+  for (let pass = 0; pass < PASSES; pass++) {
+    const t0 = process.hrtime.bigint();
+    run();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  const chars = list.reduce((n, t) => n + t.length, 0);
+  languages[lang] = { texts: list.length, perSec: Math.round(list.length / median(times)), charsPerSec: Math.round(chars / median(times)) };
+}
+console.log(JSON.stringify({ texts: texts.length, tilfredsPerSec: Math.round(tilfredsPerSec), sentimentPerSec: Math.round(sentimentPerSec), ratio: tilfredsPerSec / sentimentPerSec, languages, sink: Number.isFinite(sink) }));

@@ -7,7 +7,8 @@
 //   all       tilfreds run with its default pool (os.availableParallelism() workers)
 //   baseline  the obvious pipeline (test/bench/baseline.ts: fast-csv → sentiment → Map → fast-csv)
 //   parse     a bare fast-csv parse: the floor, what merely parsing the CSV costs
-//   scoring   single-thread scoring of 50,000 English texts of the dump, tilfreds against the sentiment package
+//   scoring   single-thread scoring of 50,000 English texts of the dump, tilfreds against the sentiment package,
+//             and tilfreds per language in characters/s
 //             (test/bench/scoring.ts; issue 3: at least 0.8× its texts/s)
 // It prints per side the median time, records/s and peak RSS, the speed-up over the baseline (the figure issue 9
 // asks for: ≥ 2.5×), the ratio to the bare parse (DESIGN.md section 6: "within a small factor of the speed of
@@ -33,7 +34,7 @@ const LABELS: Record<SideName, string> = { w1: 'tilfreds 1 worker', all: 'tilfre
 /** The pipeline sides: whole runs over the dump. `scoring` times the scorers alone (scoring.ts). */
 const PIPELINE_SIDES = ['w1', 'all', 'baseline', 'parse'] as const;
 type PipelineSide = (typeof PIPELINE_SIDES)[number];
-type ScoringRun = { texts: number; tilfredsPerSec: number; sentimentPerSec: number; ratio: number };
+type ScoringRun = { texts: number; tilfredsPerSec: number; sentimentPerSec: number; ratio: number; languages: Record<string, { texts: number; perSec: number; charsPerSec: number }> };
 /** English texts scored per round by the scoring side. */
 const SCORING_TEXTS = 50_000;
 
@@ -241,6 +242,14 @@ async function main(): Promise<void> {
           tilfredsPerSec: median(scoringRuns.map((r) => r.tilfredsPerSec)),
           sentimentPerSec: median(scoringRuns.map((r) => r.sentimentPerSec)),
           ratio: median(scoringRuns.map((r) => r.ratio)),
+          /** Characters per second per language, median over rounds, and as a share of English's. */
+          languages: Object.fromEntries(
+            Object.keys(scoringRuns[0]!.languages).map((lang) => {
+              const cps = median(scoringRuns.map((r) => r.languages[lang]?.charsPerSec ?? NaN));
+              const en = median(scoringRuns.map((r) => r.languages.en?.charsPerSec ?? NaN));
+              return [lang, { charsPerSec: cps, ofEnglish: cps / en }];
+            }),
+          ),
         }
       : undefined,
   };
@@ -301,6 +310,9 @@ async function main(): Promise<void> {
       '',
       `single-thread scoring of the same ${n(sc.texts)} English texts (medians over ${runs} rounds, 5 passes each): tilfreds ${n(sc.tilfredsPerSec)} texts/s, ` +
         `sentiment package ${n(sc.sentimentPerSec)} texts/s: ${x(sc.ratio)} its speed`,
+      `per language, tilfreds with each language's pack, characters/s (× English's): ${Object.entries(sc.languages)
+        .map(([lang, l]) => `${lang} ${n(l.charsPerSec)} (${l.ofEnglish.toFixed(2)}×)`)
+        .join(', ')}`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
