@@ -229,6 +229,16 @@ function ruleHit(term: string, weight: number, rule: TermHit['rule']): TermHit {
   return { term, weight, negator: undefined, intensifier: undefined, caps: false, rule };
 }
 
+/** One result for texts scored apart (the sentences of a mixed-language text, each in its language's pack): their
+ *  contributions in order, summed and normalised as one text's, labelled by `calibration`. */
+export function combineResults(parts: readonly SentimentResult[], calibration: Calibration): SentimentResult {
+  const terms = parts.flatMap((p) => p.terms);
+  let sum = 0;
+  for (const t of terms) sum += t.weight;
+  const score = sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA);
+  return { score, label: labelOf(score, calibration), terms };
+}
+
 /** The label for a score in [-1, 1]: positive from `positiveFrom` up, negative from `negativeTo` down. */
 export function labelOf(score: number, { positiveFrom, negativeTo }: Calibration = DEFAULT_CALIBRATION): Label {
   if (score >= positiveFrom) return 'positive';

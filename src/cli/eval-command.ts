@@ -3,9 +3,10 @@
 // come from another column with --label and --label-scale. Figures per language and overall.
 import type { Config, InputConfig, ScoreSpec } from '../config/schema.js';
 import { packsFor } from '../analyze/config-packs.js';
-import { createScorer } from '../analyze/score-review.js';
+import { createScorer, detectForScoring } from '../analyze/score-review.js';
 import { TilfredsError, EXIT } from '../errors.js';
 import { afinnBaseline } from '../eval/afinn-baseline.js';
+import { detectionFigures, formatDetection, type DetectionFigures, type DetectionRow } from '../eval/detection.js';
 import { bandFigures, fitCalibration, MIN_NEGATIVE_RECALL, NEGATIVITY_GRID, type BandFit, type LabelledScore } from '../eval/calibrate.js';
 import { loadLexiconPack, type Calibration, type LexiconPack } from '../analyze/lexicon-pack.js';
 import { userLexiconPack, type UserLexiconSpec } from '../analyze/user-lexicon.js';
@@ -20,6 +21,8 @@ import { configFromOptions } from './load-options.js';
 import { textTable } from './text-table.js';
 
 export type EvalOptions = CliOptions & {
+  /** Print how the language detector does against the declared language. */
+  detect?: boolean;
   input?: string;
   label?: string;
   labelScale?: string;
@@ -62,6 +65,9 @@ export type EvalReport = {
   scorer: ScorerName;
   /** For `--scorer lexicon`: the packs' names and versions. */
   lexicons?: string[];
+  /** The detector against the language the config declares (a constant or a column), on the records that have
+   *  one: how often detection would err if the config said nothing. */
+  detection?: DetectionFigures;
   textsPerSecond: number;
 };
 
@@ -102,6 +108,7 @@ export async function evaluate(
   const score = createScorer(packFor ?? packsFor({ lexicons }));
   const baseline = scorer === 'afinn-baseline' ? afinnBaseline() : undefined;
   const rows: Row[] = [];
+  const declared: DetectionRow[] = [];
   const skipped = { noLabel: 0, noText: 0, rejected: 0, duplicate: 0 };
   let scoringNs = 0;
   for (const input of inputs) {
@@ -120,6 +127,7 @@ export async function evaluate(
             skipped.duplicate++;
             continue;
           }
+          if (review.language !== undefined && review.texts.length) declared.push({ text: review.texts.map((x) => x.text).join('\n'), language: review.language });
           if (!review.rating) {
             skipped.noLabel++;
             continue;
@@ -154,6 +162,7 @@ export async function evaluate(
     all: figures('all', rows, band),
     byLanguage: languages.map((lang) => figures(lang, rows.filter((r) => r.language === lang), band)),
     rows,
+    ...(declared.length ? { detection: detectionFigures(declared, detectForScoring) } : {}),
     skipped,
     scorer,
     textsPerSecond: scoringNs ? Math.round(rows.length / (scoringNs / 1e9)) : 0,
@@ -215,7 +224,11 @@ export async function evalCommand(options: EvalOptions): Promise<number> {
     report.scorer = 'lexicon';
     report.lexicons = report.byLanguage.map((f) => `${f.language}: ${packFor(f.language as Lang)!.name}@${packFor(f.language as Lang)!.version}`);
   }
-  process.stdout.write(options.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
+  let text = formatReport(report);
+  if (options.detect) {
+    text += report.detection ? `\nlanguage detection against the language the config declares\n${formatDetection(report.detection)}` : '\nlanguage detection: no record has a declared language (config "language" constant or column)\n';
+  }
+  process.stdout.write(options.json ? JSON.stringify(report, null, 2) + '\n' : text);
   return EXIT.ok;
 }
 

@@ -17,14 +17,15 @@ Usage
   tilfreds check --config FILE                             validate the config, print the resolved config (JSON)
   tilfreds eval  --config FILE [--input NAME] [--label COLUMN [--label-scale LO,HI|classes]] [--neutral LO,HI]
                  [--scorer tilfreds|afinn-baseline|lexicon --lexicon FILE[:POLARITY]... [--lexicon-rules]]
-                 [--calibrate] [--json]
+                 [--calibrate] [--detect] [--json]
                                                           agreement of the scores with human labels (the rating, or
                                                           --label): Pearson, Spearman, 3-class accuracy and macro-F1,
                                                           binary accuracy, recall per class, confusion, texts/s;
                                                           --scorer lexicon: a plain sum over a public lexicon file
                                                           (word lists: FILE:+1 / FILE:-1), --lexicon-rules adds ours;
                                                           --calibrate: fit each language's negativity weight and
-                                                          neutral band to the labels (mean macro-F1 over inputs)
+                                                          neutral band to the labels (mean macro-F1 over inputs);
+                                                          --detect: the language detector against the declared one
   tilfreds --help | --version
 
 Options
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       neutral: { type: 'string' },
       scorer: { type: 'string' },
       calibrate: { type: 'boolean' },
+      detect: { type: 'boolean' },
       lexicon: { type: 'string', multiple: true },
       'lexicon-rules': { type: 'boolean' },
       json: { type: 'boolean' },
@@ -81,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     case 'check':
       return checkCommand(options);
     case 'eval':
-      return evalCommand({ ...options, input: values.input, label: values.label, labelScale: values['label-scale'], neutral: values.neutral, scorer: values.scorer, lexicon: values.lexicon, lexiconRules: values['lexicon-rules'], calibrate: values.calibrate, json: values.json });
+      return evalCommand({ ...options, input: values.input, label: values.label, labelScale: values['label-scale'], neutral: values.neutral, scorer: values.scorer, lexicon: values.lexicon, lexiconRules: values['lexicon-rules'], calibrate: values.calibrate, detect: values.detect, json: values.json });
     default:
       throw new TilfredsError('usage', `unknown command "${command}": use run, eval or check (try --help)`);
   }

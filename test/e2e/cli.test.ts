@@ -332,6 +332,16 @@ describe.skipIf(!hasShared)('tilfreds eval', () => {
     expect(runCli(['eval', '--config', config, '--scorer', 'lexicon']).code).toBe(2);
   });
 
+  it('measures the language detector against the declared language with --detect', () => {
+    const r = runCli(['eval', '--config', join(CONFIGS, 'norec.json'), '--detect']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('language detection against the language the config declares');
+    const json = JSON.parse(runCli(['eval', '--config', join(CONFIGS, 'norec.json'), '--json']).stdout) as { detection: { n: number; accuracy: number; recall: Record<string, number> } };
+    expect(json.detection.n).toBe(4313);
+    expect(json.detection.accuracy).toBeGreaterThan(0.95); // bokmål against nynorsk, measured: 0.996
+    expect(json.detection.recall.nn).toBeGreaterThan(0.9);
+  });
+
   it('fits the English calibration to every labelled English input with --calibrate', () => {
     const r = runCli(['eval', '--config', join(CONFIGS, 'en-labelled.json'), '--calibrate', '--json']);
     expect(r.code, r.stderr).toBe(0);

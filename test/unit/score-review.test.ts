@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { detectLanguage } from '../../src/analyze/detect-language.js';
 import { loadLexiconPack, type LexiconPack } from '../../src/analyze/lexicon-pack.js';
-import { createScorer, FALLBACK_LANG } from '../../src/analyze/score-review.js';
+import { createScorer, decide, FALLBACK_LANG, isMixed } from '../../src/analyze/score-review.js';
 import { DEFAULT_CALIBRATION } from '../../src/analyze/sentiment.js';
 import { LEXICONS_DIR } from '../../src/paths.js';
 import type { Lang, Review, TextPart } from '../../src/types.js';
@@ -161,5 +161,31 @@ describe('createScorer: result', () => {
       score(reviewOf([{ role: 'review', text: 'Bra' }], { language: 'nb' }));
     }
     expect(packFor).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('createScorer: detection ties and mixed-language texts', () => {
+  const ev = (pairs: [Lang, number][]) => pairs.map(([lang, score]) => ({ lang, score }));
+
+  it('decides as detectLanguage does, and takes the first of tied Scandinavian languages rather than none', () => {
+    expect(decide(ev([['da', 6], ['nb', 3], ['en', 0]]))).toBe('da');
+    expect(decide(ev([['nb', 2], ['da', 2], ['en', 0]]))).toBe('nb');
+    expect(decide(ev([['en', 2], ['nb', 2], ['da', 2]]))).toBeUndefined();
+    expect(decide(ev([['sv', 1], ['en', 0]]))).toBeUndefined();
+  });
+
+  it('calls a text mixed only when English and a Scandinavian language both have real evidence', () => {
+    expect(isMixed(ev([['da', 12], ['nb', 10], ['en', 2]]))).toBe(false); // close languages: not mixed
+    expect(isMixed(ev([['en', 15], ['da', 11], ['nb', 8]]))).toBe(true);
+    expect(isMixed(ev([['da', 20], ['en', 4], ['nb', 9]]))).toBe(false); // English a fifth: a product name or two
+  });
+
+  it('scores a mixed review sentence by sentence, each in its language', () => {
+    const text = 'Varen kom hurtigt og jeg er meget tilfreds med kvaliteten. However the charger stopped working after a week.';
+    const s = createScorer()(reviewOf([{ role: 'review', text }]));
+    const terms = s.sentiment!.terms.map((t) => t.term);
+    expect(terms).toContain('tilfreds'); // Danish, through the Danish pack
+    expect(terms).toContain('stopped working'); // English, through the English pack
+    expect(s.sentiment!.label).toBe('negative');
   });
 });
