@@ -332,6 +332,17 @@ describe.skipIf(!hasShared)('tilfreds eval', () => {
     expect(runCli(['eval', '--config', config, '--scorer', 'lexicon']).code).toBe(2);
   });
 
+  it('scores our hand-written Swedish reviews well, and better than AFINN-sv with the same rules', () => {
+    const config = join(CONFIGS, 'sv-handmade.json');
+    type Report = { all: { n: number; auc: number; binary: { accuracy: number } } };
+    const ours = JSON.parse(runCli(['eval', '--config', config, '--json']).stdout) as Report;
+    const afinn = JSON.parse(runCli(['eval', '--config', config, '--scorer', 'lexicon', '--lexicon', join(SHARED, 'data/lexicon-sources/afinn/AFINN-sv-165.txt'), '--lexicon-rules', '--json']).stdout) as Report;
+    expect(ours.all.n).toBe(98);
+    expect(ours.all.auc).toBeGreaterThan(0.9);
+    expect(ours.all.binary.accuracy).toBeGreaterThan(0.85);
+    expect(ours.all.auc).toBeGreaterThan(afinn.all.auc);
+  });
+
   it('measures the language detector against the declared language with --detect', () => {
     const r = runCli(['eval', '--config', join(CONFIGS, 'norec.json'), '--detect']);
     expect(r.code, r.stderr).toBe(0);
