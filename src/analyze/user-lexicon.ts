@@ -22,7 +22,7 @@
 //   errors.
 // - Keys: `tokenize` form, multi-word entries joined by one space, as in our packs. An entry no text could match
 //   as written is skipped, not an error (public lists carry such entries, VADER's emoticons): one the tokenizer
-//   cannot reproduce (`>:(` would become `:(`, `8-)` the number `8`), one split by punctuation (`o.O`), one longer
+//   cannot reproduce (`>:(` would become `:(`, `8-)` the number `8`), one split by punctuation (`ja, visst`), one longer
 //   than MAX_PHRASE_TOKENS.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
