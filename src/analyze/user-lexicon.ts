@@ -261,7 +261,7 @@ const bare = (s: string) => s.normalize('NFC').toLowerCase().replace(SEPARATORS,
 
 /** The entry in `tokenize` form, or why no text could match it as written: its tokens must account for every
  *  other character it has (`:-)` and `well-made` are fine; `>:(` is read as `:(` and `8-)` as the number `8`),
- *  no punctuation may split it (`o.O`, `prosedyre, rettstvist`: in a text a sentence or clause break stands
+ *  no punctuation may split it (`prosedyre, rettstvist`, `good. bad`: in a text a sentence or clause break stands
  *  between the words, and phrases never match across one), and it may have at most MAX_PHRASE_TOKENS words. */
 function keyOf(raw: string): string | { reason: string } {
   const marked = tokenizeWithBreaks(raw).filter((t) => t !== CAPS_MARK);
