@@ -88,8 +88,9 @@ export type TermHit = {
   term: string;
   /** The contribution to the text's raw sum, after every rule (0 for contrast and concession marks). */
   weight: number;
-  /** The negator whose scope the term is in. */
+  /** The negator whose scope the term is in, and whether it came after the term (`fungerer ikke`). */
   negator: string | undefined;
+  negatorAfter: boolean;
   /** The intensifier or dampener right before the term. */
   intensifier: string | undefined;
   /** Written in capitals (emphasis). */

@@ -148,6 +148,7 @@ class TextState {
     if (this.lastTermAt >= from && last !== undefined && last.rule === 'term' && last.negator === undefined) {
       last.weight *= NEGATION_FACTOR;
       last.negator = negator;
+      last.negatorAfter = true;
     }
   }
 
@@ -161,7 +162,7 @@ class TextState {
     }
     // A 0 entry (`some kind`) only blocks its words from scoring.
     if (weight !== 0) {
-      this.terms.push({ term, weight, negator: negated ? this.negator : undefined, intensifier: this.boost !== 1 ? this.intensifier : undefined, caps: this.caps, rule: 'term' });
+      this.terms.push({ term, weight, negator: negated ? this.negator : undefined, negatorAfter: false, intensifier: this.boost !== 1 ? this.intensifier : undefined, caps: this.caps, rule: 'term' });
       this.lastTermAt = at;
     }
     this.boost = 1;
@@ -226,7 +227,7 @@ class TextState {
 }
 
 function ruleHit(term: string, weight: number, rule: TermHit['rule']): TermHit {
-  return { term, weight, negator: undefined, intensifier: undefined, caps: false, rule };
+  return { term, weight, negator: undefined, negatorAfter: false, intensifier: undefined, caps: false, rule };
 }
 
 /** One result for texts scored apart (the sentences of a mixed-language text, each in its language's pack): their
@@ -246,7 +247,8 @@ export function labelOf(score: number, { positiveFrom, negativeTo }: Calibration
   return 'neutral';
 }
 
-/** `not→very→good(-1.95) but×1.5 GREAT(+5.4) !(+0.3)`: the terms and rules behind a score, in text order; the
+/** `not→very→good(-1.95) but×1.5 GREAT(+5.4) !(+0.3)`, `liker←ikke(-1)`: the terms and rules behind a score, in
+ *  text order (a negator after its term points back at it); the
  *  numbers are the contributions to the raw sum, so they add up to it. */
 export function explain(terms: readonly TermHit[]): string {
   let out = '';
@@ -256,9 +258,11 @@ export function explain(terms: readonly TermHit[]): string {
     if (t.rule === 'contrast') out += `${t.term}×${AFTER_CONTRAST}`;
     else if (t.rule === 'concession') out += `${t.term}×${CONCESSION}`;
     else {
-      if (t.negator !== undefined) out += t.negator + '→';
+      if (t.negator !== undefined && !t.negatorAfter) out += t.negator + '→';
       if (t.intensifier !== undefined) out += t.intensifier + '→';
-      out += (t.caps ? t.term.toUpperCase() : t.term) + '(' + signed(t.weight) + ')';
+      out += t.caps ? t.term.toUpperCase() : t.term;
+      if (t.negatorAfter) out += '←' + t.negator!;
+      out += '(' + signed(t.weight) + ')';
     }
   }
   return out;

@@ -150,7 +150,7 @@ describe('scoreText: rules, on a tiny pack with known scores', () => {
   };
   /** Lexicon terms and their weights (rules left out). */
   const weights = (text: string): [string, number][] => scoreText(text, pack).terms.filter((t) => t.rule === 'term').map((t) => [t.term, t.weight]);
-  const hit = (term: string, weight: number, extra: Partial<TermHit> = {}): TermHit => ({ term, weight, negator: undefined, intensifier: undefined, caps: false, rule: 'term', ...extra });
+  const hit = (term: string, weight: number, extra: Partial<TermHit> = {}): TermHit => ({ term, weight, negator: undefined, negatorAfter: false, intensifier: undefined, caps: false, rule: 'term', ...extra });
 
   it('sums term weights, normalises VADER-style and returns the terms in order', () => {
     const result = scoreText('Good, great and bad', pack);
