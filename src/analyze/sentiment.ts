@@ -248,8 +248,8 @@ export function labelOf(score: number, { positiveFrom, negativeTo }: Calibration
 }
 
 /** `not→very→good(-1.95) but×1.5 GREAT(+5.4) !(+0.3)`, `liker←ikke(-1)`: the terms and rules behind a score, in
- *  text order (a negator after its term points back at it); the
- *  numbers are the contributions to the raw sum, so they add up to it. */
+ *  text order (a negator after its term points back at it); the numbers are the contributions to the raw sum, so
+ *  they add up to it. */
 export function explain(terms: readonly TermHit[]): string {
   let out = '';
   for (let i = 0; i < terms.length; i++) {
