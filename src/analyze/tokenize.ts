@@ -120,9 +120,15 @@ function countBangs(run: string): number {
 
 // Character classes of the regex, for lower-cased Latin-1 text: \p{N} holds ² ³ ¹ ¼ ½ ¾ too; \p{L} holds
 // ª µ º and the letters from À to ÿ but × and ÷.
-const isDigit = (c: number) => (c >= 48 && c <= 57) || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
-const isAlnum = (c: number) =>
-  (c >= 97 && c <= 122) || isDigit(c) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) || c === 0xaa || c === 0xb5 || c === 0xba;
+const inDigits = (c: number) => (c >= 48 && c <= 57) || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
+const inAlnums = (c: number) =>
+  (c >= 97 && c <= 122) || inDigits(c) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) || c === 0xaa || c === 0xb5 || c === 0xba;
+// The two classes as a table over Latin-1, looked up once per character in the scanner's inner loops.
+const DIGIT = 1;
+const ALNUM = 2;
+const LATIN1_CLASS = Uint8Array.from({ length: 256 }, (_, c) => (inDigits(c) ? DIGIT | ALNUM : inAlnums(c) ? ALNUM : 0));
+const isDigit = (c: number) => c >= 0 && c <= 0xff && (LATIN1_CLASS[c]! & DIGIT) !== 0;
+const isAlnum = (c: number) => c >= 0 && c <= 0xff && (LATIN1_CLASS[c]! & ALNUM) !== 0;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 const isSentenceEnd = (c: number) => c === 46 || c === 33 || c === 63 || c === 10; // . ! ? \n
 // , ; : ( ) [ ] – —
