@@ -56,6 +56,9 @@ describe('word formation in the shipped Scandinavian packs', () => {
     ['da', 'kæmpeskuffet over varen', 'negative'],
     ['sv', 'Jag är onöjd', 'negative'],
     ['sv', 'Jag gillar den inte.', 'negative'],
+    // A phrase scored 0 keeps its negator from reaching on: "not only … but also".
+    ['sv', 'Inte bara snabb leverans utan också bra kvalitet.', 'positive'],
+    ['nb', 'Ikke bare billig, men også god kvalitet.', 'positive'],
   ] as const)('%s: %s → %s', (lang, text, label) => {
     expect(scoreText(text, loadLexiconPack(lang)!).label).toBe(label);
   });
