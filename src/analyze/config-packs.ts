@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Lang } from '../types.js';
-import { loadLexiconPack, type LexiconPack } from './lexicon-pack.js';
+import { loadLexiconPack, setEntry, type LexiconPack } from './lexicon-pack.js';
 import { readUserLexiconFile, userLexiconPack } from './user-lexicon.js';
 
 export function packsFor(config: Pick<Config, 'lexicons'>): (lang: Lang) => LexiconPack | undefined {
@@ -28,11 +28,7 @@ function packFor(lang: Lang, config: Pick<Config, 'lexicons'>): LexiconPack | un
   for (const spec of specs) {
     const lexicon = readUserLexiconFile(spec);
     hash.update(`${lexicon.sha256} ${lexicon.format} ${spec.polarity ?? ''} ${spec.column ?? ''}\n`);
-    for (const [key, score] of lexicon.entries) {
-      if (key.includes(' ')) phrases.set(key, score);
-      else if (score === 0) terms.delete(key);
-      else terms.set(key, score);
-    }
+    for (const [key, score] of lexicon.entries) setEntry(terms, phrases, key, score);
   }
   const files = specs.map((s) => basename(s.file, extname(s.file))).join('+');
   // A new object: the scorer's caches (tries, vocabulary, compound memo) are per pack object.

@@ -90,6 +90,14 @@ export function loadLexiconPack(lang: Lang, dir: string = LEXICONS_DIR): Lexicon
   return pack;
 }
 
+/** Adds a term over earlier lists: a word scored 0 is removed (from the base list, say); a phrase scored 0 stays, to
+ *  keep its words from scoring and its negator from reaching on (`kind of`, `ikke bare`). */
+export function setEntry(terms: Map<string, number>, phrases: Map<string, number>, key: string, value: number): void {
+  if (key.includes(' ')) phrases.set(key, value);
+  else if (value === 0) terms.delete(key);
+  else terms.set(key, value);
+}
+
 function readPack(lang: Lang, packDir: string): LexiconPack {
   const manifest = readManifest(join(packDir, 'manifest.json'), lang);
   const terms = new Map<string, number>();
@@ -102,12 +110,7 @@ function readPack(lang: Lang, packDir: string): LexiconPack {
   }
   // Layers in order, each overriding the ones before: derived lists first (manifest `layers`), our own last.
   for (const layer of [...manifest.layers, 'sentiment.tsv']) {
-    for (const { key, value } of readTsv(join(packDir, layer), SCORE)) {
-      // A word scored 0 is removed (from the base list, say); a phrase scored 0 stays, to keep its words from
-      // scoring and its negator from reaching on (`kind of`, `ikke bare`).
-      if (value === 0 && !key.includes(' ')) terms.delete(key);
-      else (key.includes(' ') ? phrases : terms).set(key, value);
-    }
+    for (const { key, value } of readTsv(join(packDir, layer), SCORE)) setEntry(terms, phrases, key, value);
   }
   const negators = new Set<string>();
   for (const { text, file, line } of readLines(join(packDir, 'negators.txt'))) {

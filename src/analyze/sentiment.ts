@@ -15,6 +15,9 @@ export const DEFAULT_CALIBRATION: Calibration = { negativity: 1, positiveFrom: 0
 /** `s / sqrt(s² + α)`: VADER's α, which maps a raw sum of ±4 (one strong word) to about ±0.72. */
 export const NORMALISATION_ALPHA = 15;
 
+/** A raw sum of contributions as a score in (-1, 1), VADER's way. */
+export const normalise = (sum: number): number => sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA);
+
 /** A negated term keeps half its strength with the opposite sign: "not bad" is mildly good, not great (VADER). */
 export const NEGATION_FACTOR = -0.5;
 /** How many tokens after a negator it reaches, unless a clause ends first. */
@@ -112,7 +115,7 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
     if (t.weight < 0) t.weight *= negativity;
     sum += t.weight;
   }
-  const score = sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA);
+  const score = normalise(sum);
   return { score, label: labelOf(score, pack.calibration), terms };
 }
 
@@ -236,7 +239,7 @@ export function combineResults(parts: readonly SentimentResult[], calibration: C
   const terms = parts.flatMap((p) => p.terms);
   let sum = 0;
   for (const t of terms) sum += t.weight;
-  const score = sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA);
+  const score = normalise(sum);
   return { score, label: labelOf(score, calibration), terms };
 }
 

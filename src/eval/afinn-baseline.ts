@@ -2,7 +2,7 @@
 // `tilfreds eval --scorer afinn-baseline` runs it: the yardstick the tilfreds scorer is measured against, on the
 // same records through the same metrics. English only: the package has no other language.
 import { createRequire } from 'node:module';
-import { NORMALISATION_ALPHA, labelOf } from '../analyze/sentiment.js';
+import { labelOf, normalise } from '../analyze/sentiment.js';
 import type { Label } from '../types.js';
 
 // sentiment ships no type declarations.
@@ -14,6 +14,6 @@ export function afinnBaseline(): (text: string) => { score: number; label: Label
   const sentiment = new Sentiment();
   return (text) => {
     const sum = sentiment.analyze(text).score;
-    return { score: sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA), label: sum > 0 ? 'positive' : sum < 0 ? 'negative' : labelOf(0) };
+    return { score: normalise(sum), label: sum > 0 ? 'positive' : sum < 0 ? 'negative' : labelOf(0) };
   };
 }
