@@ -80,6 +80,21 @@ export type SentimentResult = {
   /** The lexicon terms that produced the score, with their (rule-adjusted) contributions, and the rules that
    *  shaped them, in text order. */
   terms: TermHit[];
+  /** The pain-point topics the text mentions, each with the sentiment of the clauses that mention it, in order
+   *  of first mention. Empty when the pack has no topics or the text names none. */
+  topics: TopicSentiment[];
+};
+
+/** One topic of one text: its sentiment from its own clauses (or sentence), not from the whole text. */
+export type TopicSentiment = {
+  topic: string;
+  /** Raw sum of the contributions attributed to the topic (what `score` normalises), for merging parts. */
+  sum: number;
+  /** In [-1, 1]. */
+  score: number;
+  label: Label;
+  /** How many times the text names it. */
+  mentions: number;
 };
 
 /** One contribution to a text's score (or a rule that weighed others), for the explanation column. */

@@ -8,13 +8,20 @@ import type { Config } from '../config/schema.js';
 import type { Lang } from '../types.js';
 import { loadLexiconPack, setEntry, type LexiconPack } from './lexicon-pack.js';
 import { readUserLexiconFile, userLexiconPack } from './user-lexicon.js';
+import { loadTaxonomy, type TopicTerms } from './topics.js';
 
-export function packsFor(config: Pick<Config, 'lexicons'>): (lang: Lang) => LexiconPack | undefined {
+export function packsFor(config: Pick<Config, 'lexicons' | 'topics'>): (lang: Lang) => LexiconPack | undefined {
   const packs = new Map<Lang, LexiconPack | undefined>();
+  const taxonomy = loadTaxonomy(config.topics);
   return (lang) => {
-    if (!packs.has(lang)) packs.set(lang, packFor(lang, config));
+    if (!packs.has(lang)) packs.set(lang, withTopics(packFor(lang, config), taxonomy?.terms[lang]));
     return packs.get(lang);
   };
+}
+
+/** The pack with the taxonomy's terms for its language: a new object, since the scorer's caches are per pack. */
+export function withTopics(pack: LexiconPack | undefined, topics: TopicTerms | undefined): LexiconPack | undefined {
+  return pack === undefined || topics === undefined ? pack : { ...pack, topics };
 }
 
 function packFor(lang: Lang, config: Pick<Config, 'lexicons'>): LexiconPack | undefined {

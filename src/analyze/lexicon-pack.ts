@@ -8,6 +8,7 @@ import { LEXICONS_DIR } from '../paths.js';
 import type { Lang } from '../types.js';
 import { CONTRAST_ALTHOUGH, CONTRAST_BUT, DEFAULT_CALIBRATION } from './sentiment.js';
 import { stemEnglish, tokenize } from './tokenize.js';
+import type { TopicTerms } from './topics.js';
 
 /** Longest phrase, in tokens, that a pack may hold; the scorer looks no further ahead. */
 export const MAX_PHRASE_TOKENS = 4;
@@ -44,6 +45,9 @@ export type LexiconPack = {
   /** Fallback for inflected forms missing from `terms` (`refunded` → `refund`): the pack's stemmer, and stem →
    *  score for the base-form terms. Absent when the manifest declares no stemmer. */
   stemming?: { stem: (word: string) => string; terms: Map<string, number> };
+  /** The pain-point topic terms for this language (topics.ts), attached by the run's config; absent: the
+   *  scorer finds no topics. */
+  topics?: TopicTerms;
 };
 
 export type Compounds = {

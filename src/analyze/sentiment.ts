@@ -4,8 +4,9 @@
 // emphasis (a word in capitals, `!`), emoji and emoticons (every pack has them). Sentences are scored one by one
 // and summed into the text's score, normalised the way VADER does. Every contribution is kept with the rule that
 // shaped it, so that a score can be explained term by term. Pure and synchronous.
-import type { Label, SentimentResult, TermHit } from '../types.js';
+import type { Label, SentimentResult, TermHit, TopicSentiment } from '../types.js';
 import type { Calibration, Compounds, LexiconPack } from './lexicon-pack.js';
+import type { TopicTerms } from './topics.js';
 import { ownCopy } from '../strings.js';
 import { CAPS_MARK, CLAUSE_BREAK, EXCLAIM_BREAKS, SENTENCE_BREAK, tokenizeWithBreaks, Vocabulary } from './tokenize.js';
 
@@ -48,6 +49,10 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
     // kept only for the stem fallback).
     const info = token.length === 0 ? undefined : words.get(token);
     if (info === undefined) {
+      if (token.length !== 0 && pack.topics !== undefined) {
+        const found = wordTopics(token, pack, pack.topics);
+        if (found !== undefined) state.mention(found, i);
+      }
       const score = token.length === 0 ? undefined : (stemScore(token, pack) ?? compoundScore(token, pack));
       if (score !== undefined) state.add(token, score, i);
       else state.boost = 1;
@@ -59,22 +64,29 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
       if (info.mark === MARK_CAPS) state.caps = true;
       else {
         if (info.mark === MARK_SENTENCE) state.closeSentence(info.bangs);
-        else state.closeClause();
+        else {
+          state.closeClause();
+          state.nextClause();
+        }
         state.endScopes();
       }
       i++;
       continue;
     }
+    if (info.topics !== undefined || info.topicPhrases !== undefined) noteTopics(info, tokens, i, state);
     const phrase = info.phrases && matchPhrase(info.phrases, tokens, i);
     if (phrase) {
       state.add(phrase.key, phrase.value, i);
+      if (pack.topics !== undefined) noteTopicsWithin(words, tokens, i + 1, i + phrase.length, state, pack, pack.topics);
       i += phrase.length;
       continue;
     }
     const contrast = (info.contrastPhrases && matchPhrase(info.contrastPhrases, tokens, i)) || (info.contrast !== 0 ? single(token, info.contrast) : undefined);
     if (contrast) {
+      state.nextClause();
       state.contrast(contrast.key, contrast.value);
       state.endScopes();
+      if (contrast.length > 1 && pack.topics !== undefined) noteTopicsWithin(words, tokens, i + 1, i + contrast.length, state, pack, pack.topics);
       i += contrast.length;
       continue;
     }
@@ -83,6 +95,7 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
       state.boost *= boosting.value;
       state.intensifier = boosting.key;
       state.caps = false;
+      if (boosting.length > 1 && pack.topics !== undefined) noteTopicsWithin(words, tokens, i + 1, i + boosting.length, state, pack, pack.topics);
       i += boosting.length;
       continue;
     }
@@ -95,7 +108,8 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
       i++;
       continue;
     }
-    const score = info.score ?? stemScore(token, pack);
+    // A word known only as a topic word is scored as any word in no list would be.
+    const score = info.score ?? stemScore(token, pack) ?? (info.topicOnly ? compoundScore(token, pack) : undefined);
     if (score !== undefined) state.add(token, score, i);
     else state.boost = 1; // an intensifier reaches only the word right after it
     state.caps = false;
@@ -116,13 +130,134 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
     sum += t.weight;
   }
   const score = normalise(sum);
-  return { score, label: labelOf(score, pack.calibration), terms };
+  const topics = state.mentionAt.length === 0 ? NO_TOPICS : topicSentiments(state, pack.calibration);
+  return { score, label: labelOf(score, pack.calibration), terms, topics };
+}
+
+/** Shared by every text that names no topic: one array, never written to. */
+const NO_TOPICS: TopicSentiment[] = [];
+Object.freeze(NO_TOPICS);
+
+/** Each topic's sentiment from its own clauses. A term counts for the nearest mention in its clause (so that
+ *  "great food and terrible service" gives each its own word); a mention whose clause gave it no term takes the
+ *  clause's sum, or else its sentence's ("the food and service were great"; "the service, however, was slow").
+ *  Contrast and concession weights apply as in the text's score; `!` marks do not (they belong to no clause). */
+function topicSentiments(state: TextState, calibration: Calibration): TopicSentiment[] {
+  const { terms, termAt, termClause, mentionAt, mentionClause, mentionTopics, clauseSentence } = state;
+  const n = mentionAt.length;
+  const own = new Float64Array(n);
+  const got = new Uint8Array(n);
+  const clauseSum = new Float64Array(clauseSentence.length);
+  const clauseMentioned = new Uint8Array(clauseSentence.length);
+  for (let m = 0; m < n; m++) clauseMentioned[mentionClause[m]!] = 1;
+  for (let k = 0; k < terms.length; k++) {
+    const at = termAt[k]!;
+    if (at < 0) continue;
+    const clause = termClause[k]!;
+    const w = terms[k]!.weight;
+    clauseSum[clause]! += w;
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let m = 0; m < n; m++) {
+      if (mentionClause[m] !== clause) continue;
+      // On a tie the later mention: a word between two mentions usually qualifies the one after it
+      // ("great price and terrible service", "god pris, dårlig kundeservice").
+      const d = Math.abs(mentionAt[m]! - at);
+      if (d <= bestDistance) [best, bestDistance] = [m, d];
+    }
+    if (best >= 0) {
+      own[best]! += w;
+      got[best] = 1;
+    }
+  }
+  const byTopic = new Map<string, TopicSentiment>();
+  for (let m = 0; m < n; m++) {
+    const clause = mentionClause[m]!;
+    let sum = own[m]!;
+    if (got[m] === 0) {
+      // Borrow from the clause only when no other mention of the same topics there has terms of its own.
+      let covered = false;
+      for (let o = 0; o < n && !covered; o++) covered = o !== m && got[o] === 1 && mentionClause[o] === clause && sameTopics(mentionTopics[o]!, mentionTopics[m]!);
+      sum = covered ? 0 : clauseSum[clause] !== 0 ? clauseSum[clause]! : neighbourSum(clause, clauseSum, clauseMentioned, clauseSentence);
+    }
+    for (const topic of mentionTopics[m]!) {
+      const t = byTopic.get(topic);
+      if (t === undefined) byTopic.set(topic, { topic, sum, score: 0, label: 'neutral', mentions: 1 });
+      else {
+        t.sum += sum;
+        t.mentions++;
+      }
+    }
+  }
+  const out = [...byTopic.values()];
+  for (const t of out) {
+    t.score = normalise(t.sum);
+    t.label = labelOf(t.score, calibration);
+  }
+  return out;
+}
+
+/** For a mention whose clause has no sentiment: the sum of the next clause of its sentence that has terms and no
+ *  mention of its own ("the service, however, was slow"), else of the previous one; else 0. */
+function neighbourSum(clause: number, sums: Float64Array, mentioned: Uint8Array, sentenceOf: readonly number[]): number {
+  const sentence = sentenceOf[clause];
+  for (let c = clause + 1; c < sums.length && sentenceOf[c] === sentence; c++) {
+    if (mentioned[c] === 1) break;
+    if (sums[c] !== 0) return sums[c]!;
+  }
+  for (let c = clause - 1; c >= 0 && sentenceOf[c] === sentence; c--) {
+    if (mentioned[c] === 1) break;
+    if (sums[c] !== 0) return sums[c]!;
+  }
+  return 0;
+}
+
+const sameTopics = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((t, k) => t === b[k]));
+
+/** The topic mention that starts at tokens[i] (a phrase before a word), unless a phrase already covered it. */
+function noteTopics(info: WordInfo, tokens: string[], i: number, state: TextState): void {
+  if (i <= state.topicsCoveredTo) return;
+  if (info.topicPhrases !== undefined) {
+    const phrase = matchTopicPhrase(info.topicPhrases, tokens, i);
+    if (phrase !== undefined) {
+      state.mention(phrase.topics, i);
+      state.topicsCoveredTo = i + phrase.length - 1;
+      return;
+    }
+  }
+  if (info.topics !== undefined) state.mention(info.topics, i);
+}
+
+/** Topic mentions among tokens [from, to) that a sentiment, contrast or intensifier phrase consumed. */
+function noteTopicsWithin(words: Map<string, WordInfo>, tokens: string[], from: number, to: number, state: TextState, pack: LexiconPack, topics: TopicTerms): void {
+  for (let k = from; k < to; k++) {
+    const token = tokens[k]!;
+    const info = words.get(token);
+    if (info !== undefined) {
+      if (info.topics !== undefined || info.topicPhrases !== undefined) noteTopics(info, tokens, k, state);
+    } else if (token.length !== 0 && k > state.topicsCoveredTo) {
+      // A word that is only the inner part of a phrase (`leverans` in `snabb leverans`) has no entry of its own.
+      const found = wordTopics(token, pack, topics);
+      if (found !== undefined) state.mention(found, k);
+    }
+  }
 }
 
 /** The scorer's state within one text: the scopes that are open and where the current sentence's terms begin.
  *  A class rather than closures over local variables: one allocation per text, fields the compiler can see. */
 class TextState {
   readonly terms: TermHit[] = [];
+  /** Per entry of `terms`: its token index (-1 for a rule mark) and its clause. */
+  readonly termAt: number[] = [];
+  readonly termClause: number[] = [];
+  /** Topic mentions: their topics, token index and clause. */
+  readonly mentionTopics: (readonly string[])[] = [];
+  readonly mentionAt: number[] = [];
+  readonly mentionClause: number[] = [];
+  /** The sentence of each clause. Clauses end at clause marks, contrast words and sentence ends. */
+  readonly clauseSentence: number[] = [0];
+  /** The last token a matched topic phrase covers. */
+  topicsCoveredTo = -1;
   /** Last token index the latest negator reaches, and that negator. */
   negatedUntil = -1;
   negator: string | undefined = undefined;
@@ -155,6 +290,22 @@ class TextState {
     }
   }
 
+  mention(topics: readonly string[], at: number): void {
+    this.mentionTopics.push(topics);
+    this.mentionAt.push(at);
+    this.mentionClause.push(this.clauseSentence.length - 1);
+  }
+
+  nextClause(): void {
+    this.clauseSentence.push(this.clauseSentence[this.clauseSentence.length - 1]!);
+  }
+
+  private push(hit: TermHit, at: number): void {
+    this.terms.push(hit);
+    this.termAt.push(at);
+    this.termClause.push(this.clauseSentence.length - 1);
+  }
+
   add(term: string, score: number, at: number): void {
     let weight = score * this.boost;
     const negated = at <= this.negatedUntil;
@@ -165,7 +316,7 @@ class TextState {
     }
     // A 0 entry (`some kind`) only blocks its words from scoring.
     if (weight !== 0) {
-      this.terms.push({ term, weight, negator: negated ? this.negator : undefined, negatorAfter: false, intensifier: this.boost !== 1 ? this.intensifier : undefined, caps: this.caps, rule: 'term' });
+      this.push({ term, weight, negator: negated ? this.negator : undefined, negatorAfter: false, intensifier: this.boost !== 1 ? this.intensifier : undefined, caps: this.caps, rule: 'term' }, at);
       this.lastTermAt = at;
     }
     this.boost = 1;
@@ -178,10 +329,10 @@ class TextState {
       // Opening its sentence, it turns against the sentence before.
       if (terms.length === this.sentenceStart && this.sentenceStart > this.previousStart) this.weigh(this.previousStart, this.sentenceStart, BEFORE_CONTRAST);
       this.contrastAt = terms.length;
-      terms.push(ruleHit(word, 0, 'contrast'));
+      this.push(ruleHit(word, 0, 'contrast'), -1);
     } else if (this.concessionFrom < 0) {
       this.concessionFrom = terms.length;
-      terms.push(ruleHit(word, 0, 'concession'));
+      this.push(ruleHit(word, 0, 'concession'), -1);
     }
   }
 
@@ -211,14 +362,19 @@ class TextState {
         this.weigh(concessionFrom, concessionTo, CONCESSION);
         this.weigh(concessionTo, terms.length, AFTER_CONTRAST);
       } else {
-        terms.splice(concessionFrom, 1); // nothing weighed: no mark in the explanation
+        // Nothing weighed: no mark in the explanation.
+        terms.splice(concessionFrom, 1);
+        this.termAt.splice(concessionFrom, 1);
+        this.termClause.splice(concessionFrom, 1);
       }
     }
     if (bangs > 0) {
       let sum = 0;
       for (let k = start; k < terms.length; k++) sum += terms[k]!.weight;
-      if (sum !== 0) terms.push(ruleHit(bangs === 1 ? '!' : bangs === 2 ? '!!' : '!!!', Math.sign(sum) * EXCLAIM_BONUS * bangs, 'exclaim'));
+      if (sum !== 0) this.push(ruleHit(bangs === 1 ? '!' : bangs === 2 ? '!!' : '!!!', Math.sign(sum) * EXCLAIM_BONUS * bangs, 'exclaim'), -1);
     }
+    // The next sentence opens a clause of its own.
+    this.clauseSentence.push(this.clauseSentence[this.clauseSentence.length - 1]! + 1);
     this.previousStart = start;
     this.sentenceStart = terms.length;
     this.contrastAt = this.concessionFrom = this.concessionTo = -1;
@@ -240,7 +396,21 @@ export function combineResults(parts: readonly SentimentResult[], calibration: C
   let sum = 0;
   for (const t of terms) sum += t.weight;
   const score = normalise(sum);
-  return { score, label: labelOf(score, calibration), terms };
+  const byTopic = new Map<string, TopicSentiment>();
+  for (const t of parts.flatMap((p) => p.topics)) {
+    const known = byTopic.get(t.topic);
+    if (known === undefined) byTopic.set(t.topic, { ...t });
+    else {
+      known.sum += t.sum;
+      known.mentions += t.mentions;
+    }
+  }
+  const topics = [...byTopic.values()];
+  for (const t of topics) {
+    t.score = normalise(t.sum);
+    t.label = labelOf(t.score, calibration);
+  }
+  return { score, label: labelOf(score, calibration), terms, topics: topics.length === 0 ? NO_TOPICS : topics };
 }
 
 /** The label for a score in [-1, 1]: positive from `positiveFrom` up, negative from `negativeTo` down. */
@@ -403,6 +573,12 @@ type WordInfo = {
   intensifier: number;
   negator: boolean;
   score: number | undefined;
+  /** The topics the word names (listed, by a listed beginning, or as a compound's head), and the trie of the
+   *  topic phrases it starts. */
+  topics: readonly string[] | undefined;
+  topicPhrases: TopicNode | undefined;
+  /** In the map only for its topics (no sentiment role): scored as a word in no list. */
+  topicOnly: boolean;
 };
 const MARK_NONE = 0;
 const MARK_CAPS = 1;
@@ -429,7 +605,7 @@ function startsOf(pack: LexiconPack): Starts {
     const info = (word: string): WordInfo => {
       let entry = words.get(word);
       if (entry === undefined) {
-        entry = { mark: MARK_NONE, bangs: 0, phrases: undefined, contrastPhrases: undefined, intensifierPhrases: undefined, contrast: 0, intensifier: 0, negator: false, score: undefined };
+        entry = { mark: MARK_NONE, bangs: 0, phrases: undefined, contrastPhrases: undefined, intensifierPhrases: undefined, contrast: 0, intensifier: 0, negator: false, score: undefined, topics: undefined, topicPhrases: undefined, topicOnly: false };
         words.set(word, entry);
       }
       return entry;
@@ -445,17 +621,101 @@ function startsOf(pack: LexiconPack): Starts {
     for (const [word, multiplier] of pack.intensifiers) if (!word.includes(' ')) info(word).intensifier = multiplier;
     for (const word of pack.negators) info(word).negator = true;
     for (const [word, score] of pack.terms) info(word).score = score;
-    const vocabularyWords = [...words.keys(), ...[...pack.phrases.keys(), ...pack.intensifiers.keys(), ...pack.contrast.keys()].flatMap((k) => k.split(' '))];
+    const topics = pack.topics;
+    if (topics !== undefined) {
+      const roles = new Set(words.keys());
+      for (const [word, ids] of topics.words) info(word).topics = ids;
+      for (const [word, node] of topicTrie(topics.phrases).next) info(word).topicPhrases = node;
+      for (const [word, entry] of words) if (!roles.has(word)) entry.topicOnly = true;
+      // A word the pack knows for another role may still name a topic by its beginning or as a compound's head.
+      for (const [word, entry] of words) if (entry.mark === MARK_NONE && entry.topics === undefined) entry.topics = wordTopics(word, pack, topics);
+    }
+    const vocabularyWords = [...words.keys(), ...[...pack.phrases.keys(), ...pack.intensifiers.keys(), ...pack.contrast.keys(), ...(topics?.phrases.keys() ?? [])].flatMap((k) => k.split(' '))];
     // Unknown words keep their text only where the stem fallback may score them (at least 5 letters, ending
     // in s, ed or -ng) or, in a pack with word formation, where it may: the check is by character codes, before
     // any string exists.
     const stems = pack.stemming !== undefined;
     const compounds = pack.compounds !== undefined;
-    const keep = (length: number, last: number, beforeLast: number) =>
-      (compounds && length >= MIN_COMPOUND_LENGTH) ||
-      (stems && length >= MIN_STEMMED_LENGTH && (last === 115 || (last === 100 && beforeLast === 101) || (last === 103 && beforeLast === 110)));
+    // Words that may begin with a topic's word beginning are kept too: a cheap test on their first three letters.
+    const key3 = (text: string, from: number) => text.charCodeAt(from) * 2 ** 32 + text.charCodeAt(from + 1) * 2 ** 16 + text.charCodeAt(from + 2);
+    const starts3 = new Set((topics?.prefixes ?? []).map(({ prefix }) => key3(prefix, 0)));
+    const keep = (text: string, from: number, to: number) => {
+      const length = to - from;
+      if (compounds && length >= MIN_COMPOUND_LENGTH) return true;
+      if (stems && length >= MIN_STEMMED_LENGTH) {
+        const last = text.charCodeAt(to - 1);
+        const beforeLast = text.charCodeAt(to - 2);
+        if (last === 115 || (last === 100 && beforeLast === 101) || (last === 103 && beforeLast === 110)) return true;
+      }
+      return starts3.size !== 0 && length >= 3 && starts3.has(key3(text, from));
+    };
     starts = { words, vocabulary: new Vocabulary(vocabularyWords, keep) };
     startsCache.set(pack, starts);
   }
   return starts;
+}
+
+/** Topic phrases as a trie of tokens, like PhraseNode, with topic ids as values. */
+type TopicNode = { topics?: readonly string[]; next: Map<string, TopicNode> };
+
+function topicTrie(phrases: Map<string, readonly string[]>): TopicNode {
+  const root: TopicNode = { next: new Map() };
+  for (const [key, topics] of phrases) {
+    let node = root;
+    for (const part of key.split(' ')) {
+      let child = node.next.get(part);
+      if (!child) node.next.set(part, (child = { next: new Map() }));
+      node = child;
+    }
+    node.topics = topics;
+  }
+  return root;
+}
+
+function matchTopicPhrase(first: TopicNode, tokens: string[], i: number): { topics: readonly string[]; length: number } | undefined {
+  let node: TopicNode | undefined = first;
+  let best: { topics: readonly string[]; length: number } | undefined;
+  for (let k = i + 1; node !== undefined && k < tokens.length; k++) {
+    node = node.next.get(tokens[k]!);
+    if (node?.topics !== undefined) best = { topics: node.topics, length: k - i + 1 };
+  }
+  return best;
+}
+
+/** The shortest first part and head of a compound that names a topic by its head (`hjemlevering`, `nettbutikken`):
+ *  topic words are shorter than sentiment words (`pris`, `frakt`). */
+const MIN_TOPIC_MODIFIER = 3;
+const MIN_TOPIC_HEAD = 4;
+const topicMemos = new WeakMap<TopicTerms, Map<string, readonly string[] | null>>();
+
+/** The topics of a word that is no listed topic word: by a listed beginning (`levering*`), or, in a pack with word
+ *  formation, as a compound whose head is a listed word or beginning (with an ending stripped). Memoised per
+ *  pack's topics, bounded. */
+function wordTopics(word: string, pack: LexiconPack, topics: TopicTerms): readonly string[] | undefined {
+  let memo = topicMemos.get(topics);
+  if (memo === undefined) topicMemos.set(topics, (memo = new Map()));
+  const known = memo.get(word);
+  if (known !== undefined) return known ?? undefined;
+  if (memo.size >= COMPOUND_MEMO_MAX) memo.clear();
+  const found = readWordTopics(word, topics, pack.compounds) ?? null;
+  memo.set(ownCopy(word), found);
+  return found ?? undefined;
+}
+
+function readWordTopics(word: string, { words, prefixes }: TopicTerms, compounds: Compounds | undefined): readonly string[] | undefined {
+  const byPrefix = (w: string) => prefixes.find((p) => w.startsWith(p.prefix))?.topics;
+  const direct = byPrefix(word);
+  if (direct !== undefined || compounds === undefined) return direct;
+  for (let k = MIN_TOPIC_MODIFIER; k <= word.length - MIN_TOPIC_HEAD; k++) {
+    const head = word.slice(k);
+    const found = words.get(head) ?? byPrefix(head);
+    if (found !== undefined) return found;
+    for (const suffix of compounds.suffixes) {
+      if (head.length - suffix.length >= MIN_TOPIC_HEAD && head.endsWith(suffix)) {
+        const base = words.get(head.slice(0, head.length - suffix.length));
+        if (base !== undefined) return base;
+      }
+    }
+  }
+  return undefined;
 }

@@ -285,7 +285,7 @@ export class Vocabulary {
 
   constructor(
     words: Iterable<string>,
-    private readonly keep: (length: number, last: number, beforeLast: number) => boolean,
+    private readonly keep: (text: string, from: number, to: number) => boolean,
   ) {
     const list = [...new Set(words)];
     let size = 16;
@@ -312,7 +312,7 @@ export class Vocabulary {
       if (w === undefined) break;
       if (w.length === length && text.startsWith(w, from)) return w;
     }
-    return this.keep(length, text.charCodeAt(to - 1), length >= 2 ? text.charCodeAt(to - 2) : -1) ? text.slice(from, to) : OTHER_WORD;
+    return this.keep(text, from, to) ? text.slice(from, to) : OTHER_WORD;
   }
 }
 

@@ -5,7 +5,7 @@ import type { LexiconVersion } from '../report/run-manifest.js';
 import { LANGS } from '../types.js';
 
 /** The packs a run with this config scores with (shipped packs, with the config's own term files layered). */
-export function loadedLexicons(config: Pick<Config, 'lexicons'>): LexiconVersion[] {
+export function loadedLexicons(config: Pick<Config, 'lexicons' | 'topics'>): LexiconVersion[] {
   const packFor = packsFor(config);
   return LANGS.flatMap((lang) => {
     const pack = packFor(lang);

@@ -1,5 +1,6 @@
 // The one config shape (DESIGN.md section 2): the types the pipeline reads after validation and defaults.
 // The JSON a user writes is checked against it by `validate.ts`; relative paths are resolved by `load.ts`.
+import type { TopicsSpec } from '../analyze/topics.js';
 import type { Lang, TextRole } from '../types.js';
 
 export const PERIODS = ['day', 'week', 'month', 'quarter'] as const;
@@ -102,6 +103,8 @@ export type Config = {
   readonly inputs: readonly InputConfig[];
   /** The user's own term files per language, layered over the shipped pack (their entries win). */
   readonly lexicons: Readonly<Partial<Record<Lang, readonly UserLexiconFile[]>>>;
+  /** The pain-point taxonomy (default: the shipped one) and the user's extra topic terms. */
+  readonly topics: TopicsSpec;
 };
 
 /** A user-supplied lexicon file (src/analyze/user-lexicon.ts): word and score as tsv or csv, or a word list with

@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { compileDateFormat } from '../ingest/parse-date.js';
 import { LANGS, TEXT_ROLES, type Lang, type TextRole } from '../types.js';
 import { configError } from '../errors.js';
+import { DEFAULT_TOPICS, SHIPPED_TAXONOMIES, type TopicsSpec } from '../analyze/topics.js';
 import {
   DEFAULT_MAX_REJECT_RATE,
   DEFAULT_MAX_TEXT_LENGTH,
@@ -307,7 +308,7 @@ function input(i: number, v: Json, base: string, defaultRate: number): InputConf
 
 /** Validates parsed config JSON. `base` is the config file's folder; relative paths resolve against it. */
 export function validateConfig(json: Json, file: string, hash: string, base: string): Config {
-  const o = object('', json, ['output', 'inputs', 'maxRejectRate', 'workers', 'lexicons', '$schema', 'description']);
+  const o = object('', json, ['output', 'inputs', 'maxRejectRate', 'workers', 'lexicons', 'topics', '$schema', 'description']);
   if (o.workers !== undefined && !(Number.isInteger(o.workers) && (o.workers as number) >= 1)) fail('workers', 'a whole number of worker threads, 1 or more', o.workers);
   const maxRejectRate = o.maxRejectRate === undefined ? DEFAULT_MAX_REJECT_RATE : rate('maxRejectRate', o.maxRejectRate);
   if (!Array.isArray(o.inputs) || o.inputs.length === 0) fail('inputs', 'a non-empty array of inputs', o.inputs);
@@ -317,7 +318,43 @@ export function validateConfig(json: Json, file: string, hash: string, base: str
     if (names.has(inp.name)) fail(`inputs[${i}].name`, 'a name no other input has', inp.name);
     names.add(inp.name);
   });
-  return { file, hash, workers: o.workers as number | undefined, output: output(o.output, base), maxRejectRate, inputs, lexicons: lexicons(o.lexicons, base) };
+  return { file, hash, workers: o.workers as number | undefined, output: output(o.output, base), maxRejectRate, inputs, lexicons: lexicons(o.lexicons, base), topics: topics(o.topics, base) };
+}
+
+/** `"topics": { "taxonomy": "restaurants", "terms": { "nb": ["our-topics.tsv"] }, "names": { "app_login": { "en":
+ *  "Login" } } }`: a shipped taxonomy by name (`default`, `restaurants`), a taxonomy file of the user's own, or
+ *  `none`; term files added per language; names for topic ids the term files introduce. The files are read when
+ *  the run starts, before any input. */
+function topics(v: Json, base: string): TopicsSpec {
+  if (v === undefined) return DEFAULT_TOPICS;
+  const o = object('topics', v, ['taxonomy', 'terms', 'names']);
+  let taxonomy: string | undefined = DEFAULT_TOPICS.taxonomy;
+  if (o.taxonomy !== undefined) {
+    const t = o.taxonomy;
+    if (typeof t !== 'string' || t === '') fail('topics.taxonomy', `"none", a shipped taxonomy (${Object.keys(SHIPPED_TAXONOMIES).join(', ')}) or the path of a taxonomy .json`, t);
+    taxonomy = t === 'none' ? undefined : Object.hasOwn(SHIPPED_TAXONOMIES, t) ? SHIPPED_TAXONOMIES[t] : t.endsWith('.json') ? resolve(base, t) : fail('topics.taxonomy', `"none", ${Object.keys(SHIPPED_TAXONOMIES).join(', ')} or a path ending in .json`, t);
+  }
+  const terms: Partial<Record<Lang, string[]>> = {};
+  if (o.terms !== undefined) {
+    const byLang = object('topics.terms', o.terms, [...LANGS]);
+    for (const lang of LANGS) {
+      const files = byLang[lang];
+      if (files === undefined) continue;
+      terms[lang] = stringList(`topics.terms.${lang}`, files).map((f) => resolve(base, f));
+    }
+  }
+  const names: Record<string, Partial<Record<Lang, string>>> = {};
+  if (o.names !== undefined) {
+    const byId = object('topics.names', o.names, Object.keys(o.names as object));
+    for (const [id, value] of Object.entries(byId)) {
+      if (!/^[a-z][a-z0-9_]*$/.test(id)) fail(`topics.names.${id}`, 'a topic id of lower-case letters, digits and _', id);
+      const byLang = object(`topics.names.${id}`, value, [...LANGS]);
+      names[id] = {};
+      for (const [lang, name] of Object.entries(byLang)) names[id]![lang as Lang] = string(`topics.names.${id}.${lang}`, name);
+    }
+  }
+  if (taxonomy === undefined && (o.terms !== undefined || o.names !== undefined)) fail('topics.taxonomy', 'a taxonomy for the terms and names to extend (not "none")', o.taxonomy);
+  return { taxonomy, terms, names };
 }
 
 /** `"lexicons": { "da": [{ "file": "my-terms.tsv" }, { "file": "praise.txt", "polarity": 2 }] }`. The files are

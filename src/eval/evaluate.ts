@@ -2,6 +2,7 @@
 // (per language and overall), and the scored rows for `--calibrate`. The human label is a record's rating (stars,
 // a human score or a class, normalised to 0–1); a repeated record counts once, as in a run.
 import { packsFor } from '../analyze/config-packs.js';
+import { NO_TOPICS } from '../analyze/topics.js';
 import type { LexiconPack } from '../analyze/lexicon-pack.js';
 import { createScorer, detectForScoring } from '../analyze/score-review.js';
 import type { Config, InputConfig } from '../config/schema.js';
@@ -70,7 +71,7 @@ export async function evaluate(
   packFor?: (lang: Lang) => LexiconPack | undefined,
   lexicons: Config['lexicons'] = {},
 ): Promise<EvalReport & { rows: Row[] }> {
-  const score = createScorer(packFor ?? packsFor({ lexicons }));
+  const score = createScorer(packFor ?? packsFor({ lexicons, topics: NO_TOPICS }));
   const baseline = scorer === 'afinn-baseline' ? afinnBaseline() : undefined;
   const rows: Row[] = [];
   const declared: DetectionRow[] = [];

@@ -34,7 +34,7 @@ function review(o: ReviewOptions = {}): ScoredReview {
     rating: o.stars === undefined ? undefined : { raw: o.stars, norm: (o.stars - 1) / 4 },
     nps: o.nps,
     csat: o.csat === undefined ? undefined : { raw: o.csat, norm: (o.csat - 1) / 4, top2: o.top2 ?? o.csat >= 4 },
-    sentiment: o.sentiment === undefined ? undefined : { score: o.sentiment[0], label: o.sentiment[1], terms: [] },
+    sentiment: o.sentiment === undefined ? undefined : { score: o.sentiment[0], label: o.sentiment[1], terms: [], topics: [] },
     lexicon: 'nb@1',
   };
 }

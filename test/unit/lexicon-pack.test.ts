@@ -56,7 +56,7 @@ describe('loadLexiconPack: the shipped English pack', () => {
   it('never finds Object.prototype names', () => {
     for (const word of ['constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf']) {
       expect(pack.terms.get(word), word).toBeUndefined();
-      expect(scoreText(word, pack)).toEqual({ score: 0, label: 'neutral', terms: [] });
+      expect(scoreText(word, pack)).toEqual({ score: 0, label: 'neutral', terms: [], topics: [] });
     }
   });
 

@@ -41,7 +41,7 @@ describe('scoreText: real review sentences with the English pack', () => {
   });
 
   it('scores empty and white-space text as neutral, with no terms', () => {
-    for (const text of ['', '   \n\t ']) expect(scoreText(text, en)).toEqual({ score: 0, label: 'neutral', terms: [] });
+    for (const text of ['', '   \n\t ']) expect(scoreText(text, en)).toEqual({ score: 0, label: 'neutral', terms: [], topics: [] });
   });
 
   it('keeps every score within [-1, 1]', () => {
