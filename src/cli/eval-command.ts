@@ -8,6 +8,7 @@ import { TilfredsError, EXIT } from '../errors.js';
 import { formatDetection } from '../eval/detection.js';
 import { evaluate, SCORERS, type EvalReport, type ScorerName } from '../eval/evaluate.js';
 import type { Lang } from '../types.js';
+import { aspectsEval } from './eval-aspects.js';
 import { calibrate, formatCalibration } from './eval-calibrate.js';
 import type { CliOptions } from './main.js';
 import { configFromOptions } from './load-options.js';
@@ -27,6 +28,10 @@ export type EvalOptions = CliOptions & {
   lexiconRules?: boolean;
   calibrate?: boolean;
   json?: boolean;
+  /** `--aspects FILE`: evaluate topics against aspect labels instead (no config needed). */
+  aspects?: string;
+  taxonomy?: string;
+  categoryMap?: string;
 };
 
 /** `--label-scale classes`: labels written as words. */
@@ -63,6 +68,11 @@ export function formatReport(report: EvalReport): string {
 }
 
 export async function evalCommand(options: EvalOptions): Promise<number> {
+  if (options.aspects !== undefined) {
+    process.stdout.write(aspectsEval({ aspects: options.aspects, taxonomy: options.taxonomy, categoryMap: options.categoryMap, json: options.json }));
+    return EXIT.ok;
+  }
+  if (options.taxonomy !== undefined || options.categoryMap !== undefined) throw new TilfredsError('usage', '--taxonomy and --category-map go with --aspects FILE');
   const config = configFromOptions(options);
   let inputs = config.inputs;
   if (options.input !== undefined) {

@@ -26,6 +26,10 @@ Usage
                                                           --calibrate: fit each language's negativity weight and
                                                           neutral band to the labels (mean macro-F1 over inputs);
                                                           --detect: the language detector against the declared one
+  tilfreds eval  --aspects FILE [--taxonomy default|restaurants|FILE.json] [--category-map FILE.json] [--json]
+                                                          topics against human aspect labels (SemEval 2014-16, MAMS
+                                                          XML): category precision/recall/F1 and polarity accuracy,
+                                                          beside a keyword + sentence-AFINN baseline
   tilfreds --help | --version
 
 Options
@@ -59,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
       detect: { type: 'boolean' },
       lexicon: { type: 'string', multiple: true },
       'lexicon-rules': { type: 'boolean' },
+      aspects: { type: 'string' },
+      taxonomy: { type: 'string' },
+      'category-map': { type: 'string' },
       json: { type: 'boolean' },
       locale: { type: 'string' },
       period: { type: 'string' },
@@ -83,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
     case 'check':
       return checkCommand(options);
     case 'eval':
-      return evalCommand({ ...options, input: values.input, label: values.label, labelScale: values['label-scale'], neutral: values.neutral, scorer: values.scorer, lexicon: values.lexicon, lexiconRules: values['lexicon-rules'], calibrate: values.calibrate, detect: values.detect, json: values.json });
+      return evalCommand({ ...options, input: values.input, label: values.label, labelScale: values['label-scale'], neutral: values.neutral, scorer: values.scorer, lexicon: values.lexicon, lexiconRules: values['lexicon-rules'], calibrate: values.calibrate, detect: values.detect, json: values.json, aspects: values.aspects, taxonomy: values.taxonomy, categoryMap: values['category-map'] });
     default:
       throw new TilfredsError('usage', `unknown command "${command}": use run, eval or check (try --help)`);
   }
