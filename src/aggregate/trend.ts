@@ -26,6 +26,8 @@ export type TrendRow = {
   changeSentiment: number | undefined;
   changeNps: number | undefined;
   changeCsat: number | undefined;
+  /** The period's top pain points, "Name (negative mentions); …" (pain-points.ts). */
+  topPainPoints: string | undefined;
 };
 
 const ratio = (a: number, n: number) => (n > 0 ? a / n : undefined);
@@ -65,6 +67,7 @@ function figures(key: GroupKey, s: GroupStats): TrendRow {
     changeSentiment: undefined,
     changeNps: undefined,
     changeCsat: undefined,
+    topPainPoints: undefined,
   };
 }
 

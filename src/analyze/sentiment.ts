@@ -66,7 +66,7 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
         if (info.mark === MARK_SENTENCE) state.closeSentence(info.bangs);
         else {
           state.closeClause();
-          state.nextClause();
+          state.nextClause(false);
         }
         state.endScopes();
       }
@@ -83,7 +83,7 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
     }
     const contrast = (info.contrastPhrases && matchPhrase(info.contrastPhrases, tokens, i)) || (info.contrast !== 0 ? single(token, info.contrast) : undefined);
     if (contrast) {
-      state.nextClause();
+      state.nextClause(true);
       state.contrast(contrast.key, contrast.value);
       state.endScopes();
       if (contrast.length > 1 && pack.topics !== undefined) noteTopicsWithin(words, tokens, i + 1, i + contrast.length, state, pack, pack.topics);
@@ -143,7 +143,7 @@ Object.freeze(NO_TOPICS);
  *  clause's sum, or else its sentence's ("the food and service were great"; "the service, however, was slow").
  *  Contrast and concession weights apply as in the text's score; `!` marks do not (they belong to no clause). */
 function topicSentiments(state: TextState, calibration: Calibration): TopicSentiment[] {
-  const { terms, termAt, termClause, mentionAt, mentionClause, mentionTopics, clauseSentence } = state;
+  const { terms, termAt, termClause, mentionAt, mentionClause, mentionTopics, clauseSentence, clauseSegment } = state;
   const n = mentionAt.length;
   const own = new Float64Array(n);
   const got = new Uint8Array(n);
@@ -178,7 +178,7 @@ function topicSentiments(state: TextState, calibration: Calibration): TopicSenti
       // Borrow from the clause only when no other mention of the same topics there has terms of its own.
       let covered = false;
       for (let o = 0; o < n && !covered; o++) covered = o !== m && got[o] === 1 && mentionClause[o] === clause && sameTopics(mentionTopics[o]!, mentionTopics[m]!);
-      sum = covered ? 0 : clauseSum[clause] !== 0 ? clauseSum[clause]! : neighbourSum(clause, clauseSum, clauseMentioned, clauseSentence);
+      sum = covered ? 0 : clauseSum[clause] !== 0 ? clauseSum[clause]! : neighbourSum(clause, clauseSum, clauseMentioned, clauseSentence, clauseSegment);
     }
     for (const topic of mentionTopics[m]!) {
       const t = byTopic.get(topic);
@@ -192,15 +192,20 @@ function topicSentiments(state: TextState, calibration: Calibration): TopicSenti
   const out = [...byTopic.values()];
   for (const t of out) {
     t.score = normalise(t.sum);
-    t.label = labelOf(t.score, calibration);
+    t.label = labelOf(t.score);
   }
   return out;
 }
 
-/** For a mention whose clause has no sentiment: the sum of the next clause of its sentence that has terms and no
- *  mention of its own ("the service, however, was slow"), else of the previous one; else 0. */
-function neighbourSum(clause: number, sums: Float64Array, mentioned: Uint8Array, sentenceOf: readonly number[]): number {
+/** For a mention whose clause has no sentiment: the nearest clause with sentiment between the same contrast words
+ *  (a list), else a clause of the sentence beyond them that names no topic of its own; else 0 (neutral). */
+function neighbourSum(clause: number, sums: Float64Array, mentioned: Uint8Array, sentenceOf: readonly number[], segmentOf: readonly number[]): number {
   const sentence = sentenceOf[clause];
+  const segment = segmentOf[clause];
+  // A list ("great food, wine, and service"): the nearest clause of the segment with sentiment, the next first.
+  for (let c = clause + 1; c < sums.length && segmentOf[c] === segment; c++) if (sums[c] !== 0) return sums[c]!;
+  for (let c = clause - 1; c >= 0 && segmentOf[c] === segment; c--) if (sums[c] !== 0) return sums[c]!;
+  // Past a contrast word, only into clauses that name no topic of their own ("the service, however, was slow").
   for (let c = clause + 1; c < sums.length && sentenceOf[c] === sentence; c++) {
     if (mentioned[c] === 1) break;
     if (sums[c] !== 0) return sums[c]!;
@@ -256,6 +261,8 @@ class TextState {
   readonly mentionClause: number[] = [];
   /** The sentence of each clause. Clauses end at clause marks, contrast words and sentence ends. */
   readonly clauseSentence: number[] = [0];
+  /** The segment of each clause: the part of its sentence between contrast words. */
+  readonly clauseSegment: number[] = [0];
   /** The last token a matched topic phrase covers. */
   topicsCoveredTo = -1;
   /** Last token index the latest negator reaches, and that negator. */
@@ -296,8 +303,10 @@ class TextState {
     this.mentionClause.push(this.clauseSentence.length - 1);
   }
 
-  nextClause(): void {
+  /** A clause mark (`,`), or a contrast word, which also opens a new segment. */
+  nextClause(contrast: boolean): void {
     this.clauseSentence.push(this.clauseSentence[this.clauseSentence.length - 1]!);
+    this.clauseSegment.push(this.clauseSegment[this.clauseSegment.length - 1]! + (contrast ? 1 : 0));
   }
 
   private push(hit: TermHit, at: number): void {
@@ -375,6 +384,7 @@ class TextState {
     }
     // The next sentence opens a clause of its own.
     this.clauseSentence.push(this.clauseSentence[this.clauseSentence.length - 1]! + 1);
+    this.clauseSegment.push(this.clauseSegment[this.clauseSegment.length - 1]! + 1);
     this.previousStart = start;
     this.sentenceStart = terms.length;
     this.contrastAt = this.concessionFrom = this.concessionTo = -1;
@@ -408,7 +418,7 @@ export function combineResults(parts: readonly SentimentResult[], calibration: C
   const topics = [...byTopic.values()];
   for (const t of topics) {
     t.score = normalise(t.sum);
-    t.label = labelOf(t.score, calibration);
+    t.label = labelOf(t.score);
   }
   return { score, label: labelOf(score, calibration), terms, topics: topics.length === 0 ? NO_TOPICS : topics };
 }

@@ -16,14 +16,18 @@ import PQueue from 'p-queue';
 import type { Config, InputConfig } from '../config/schema.js';
 import { Accumulator } from '../aggregate/accumulator.js';
 import { trendRows } from '../aggregate/trend.js';
+import { TopicAccumulator } from '../aggregate/topic-accumulator.js';
+import { painPointRows, topicSeries, topPainPoints } from '../aggregate/pain-points.js';
+import { emergingPainPoints } from '../aggregate/emerging.js';
+import { loadTaxonomy, topicName } from '../analyze/topics.js';
 import type { ByteRange } from '../ingest/byte-range.js';
 import { listFiles } from '../ingest/list-files.js';
 import { readChunks } from '../ingest/read-chunks.js';
 import { SOURCES, type FileHead } from '../ingest/registry.js';
 import type { Logger } from '../log.js';
 import { CsvTableWriter, headerLine } from '../report/csv-writer.js';
-import { dialectFor } from '../report/locale.js';
-import { rejectColumns, scoredColumns, TREND_COLUMNS } from '../report/tables.js';
+import { dialectFor, languageOf } from '../report/locale.js';
+import { ALERT_COLUMNS, PAIN_POINT_COLUMNS, rejectColumns, scoredColumns, TREND_COLUMNS, type AlertRow } from '../report/tables.js';
 import type { RejectCode } from '../types.js';
 import { IdSet } from './id-set.js';
 import { offsetOfLine, planFile, type FilePlan } from './plan-ranges.js';
@@ -71,7 +75,9 @@ export type RunOptions = {
   rangeBytes?: number;
 };
 
-export const OUTPUT_FILES = { scored: 'scored_reviews.csv', trends: 'product_trends.csv', rejects: 'rejects.csv', manifest: 'run.json' } as const;
+export const OUTPUT_FILES = {
+  scored: 'scored_reviews.csv', trends: 'product_trends.csv', painPoints: 'pain_points.csv', alerts: 'alerts.csv', rejects: 'rejects.csv', manifest: 'run.json',
+} as const;
 
 const PROGRESS_EVERY_MS = 5_000;
 export const DEFAULT_RANGE_BYTES = 8 << 20;
@@ -186,6 +192,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     const done = Promise.resolve(undefined as unknown as RangeResult);
 
     const total = new Accumulator(config.output.period);
+    const topicTotal = new TopicAccumulator(config.output.period);
     const staged = (name: string) => join(tmp, name);
     const scoredOut = new AssembledReport(staged(OUTPUT_FILES.scored), headerLine(scoredColumns(config), dialect));
     const rejectsOut = new AssembledReport(staged(OUTPUT_FILES.rejects), headerLine(rejectColumns(config), dialect));
@@ -226,6 +233,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
         }
         joinLine = result.end.nextLine;
         total.mergeData(result.acc);
+        topicTotal.mergeData(result.topics);
         // Copied in order, but not awaited here: joining goes on (and lets results go) while the disk catches up.
         const { scoredPart, rejectsPart } = result;
         copying = copying.then(() => scoredOut.append(scoredPart)).then(() => rejectsOut.append(rejectsPart));
@@ -245,15 +253,13 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     await Promise.all(work.flatMap((w) => w.results)); // ranges skipped above still write into tmp
     for (const c of inputs) c.rejectRate = c.read ? c.rejected / c.read : 0;
 
-    const trendsOut = new CsvTableWriter(staged(OUTPUT_FILES.trends), TREND_COLUMNS, { dialect, header: true, bom: true });
-    for (const row of trendRows(total.sorted())) await trendsOut.write(row);
-    await trendsOut.close();
+    await writeAggregateReports(config, total, topicTotal, staged);
     await copying;
     await Promise.all([scoredOut.close(), rejectsOut.close()]);
 
     const totals = inputs.reduce((t, c) => ({ read: t.read + c.read, scored: t.scored + c.scored, rejected: t.rejected + c.rejected }), { read: 0, scored: 0, rejected: 0 });
     const seconds = (Date.now() - started) / 1000;
-    const outputs = [OUTPUT_FILES.scored, OUTPUT_FILES.trends, OUTPUT_FILES.rejects];
+    const outputs = [OUTPUT_FILES.scored, OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.rejects];
     for (const name of outputs) renameSync(staged(name), join(outDir, name));
     const perRecord = (ns: number) => (totals.read ? Math.round(ns / totals.read / 10) / 100 : 0);
     return {
@@ -278,4 +284,29 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     await pool?.close();
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** product_trends.csv, pain_points.csv and alerts.csv from the merged sums. */
+async function writeAggregateReports(config: Config, total: Accumulator, topicTotal: TopicAccumulator, staged: (name: string) => string): Promise<void> {
+  const table = { dialect: dialectFor(config.output.locale), header: true, bom: true };
+  const groups = total.sorted();
+  const taxonomy = loadTaxonomy(config.topics);
+  const lang = languageOf(config.output.locale);
+  const painRows = painPointRows(topicTotal.entries(), groups, (id) => topicName(taxonomy, id, lang));
+  const top = topPainPoints(painRows);
+  const trendsOut = new CsvTableWriter(staged(OUTPUT_FILES.trends), TREND_COLUMNS, table);
+  for (const row of trendRows(groups)) {
+    row.topPainPoints = top.get(row.product + '\u0000' + row.period);
+    await trendsOut.write(row);
+  }
+  await trendsOut.close();
+  const painOut = new CsvTableWriter(staged(OUTPUT_FILES.painPoints), PAIN_POINT_COLUMNS, table);
+  for (const row of painRows) await painOut.write(row);
+  await painOut.close();
+  const examples = new Map(painRows.map((r) => [r.product + '\u0000' + r.period + '\u0000' + r.topic, r.exampleId]));
+  const alertsOut = new CsvTableWriter<AlertRow>(staged(OUTPUT_FILES.alerts), ALERT_COLUMNS, table);
+  for (const alert of emergingPainPoints(topicSeries(painRows, groups))) {
+    await alertsOut.write({ ...alert, kind: 'emerging_pain_point', topicName: topicName(taxonomy, alert.topic, lang), exampleId: examples.get(alert.product + '\u0000' + alert.period + '\u0000' + alert.topic) });
+  }
+  await alertsOut.close();
 }

@@ -1,7 +1,14 @@
 // Spreadsheet dialect per locale: Norwegian, Danish and Swedish Excel expect semicolons and decimal commas.
+import { LANGS, type Lang } from '../types.js';
 import { SCANDINAVIAN_LOCALES } from '../config/validate.js';
 
 export type SheetDialect = { delimiter: string; decimalComma: boolean };
+
+/** The language of a report's labels (topic names) for a locale: `nb-NO` → nb, `no` → nb, anything else en. */
+export function languageOf(locale: string): Lang {
+  const lang = locale.slice(0, 2).toLowerCase();
+  return lang === 'no' ? 'nb' : (LANGS as readonly string[]).includes(lang) ? (lang as Lang) : 'en';
+}
 
 export function dialectFor(locale: string): SheetDialect {
   return SCANDINAVIAN_LOCALES.includes(locale) ? { delimiter: ';', decimalComma: true } : { delimiter: ',', decimalComma: false };

@@ -6,6 +6,7 @@ import type { Config } from '../config/schema.js';
 import type { RunResult } from '../pipeline/run.js';
 import { OUTPUT_FILES } from '../pipeline/run.js';
 import { displayPath } from './tables.js';
+import { loadTaxonomy } from '../analyze/topics.js';
 
 export type LexiconVersion = { lang: string; name: string; version: string };
 
@@ -15,6 +16,7 @@ export function writeRunManifest(config: Config, result: RunResult, lexicons: Le
     version,
     config: { file: config.file, sha256: config.hash },
     lexicons,
+    topics: loadTaxonomy(config.topics)?.label ?? 'none',
     period: config.output.period,
     locale: config.output.locale,
     totals: result.totals,
@@ -24,7 +26,7 @@ export function writeRunManifest(config: Config, result: RunResult, lexicons: Le
       ...c,
       files: c.files.map((f) => ({ ...f, file: displayPath(config, f.file) })),
     })),
-    outputs: [OUTPUT_FILES.scored, OUTPUT_FILES.trends, OUTPUT_FILES.rejects],
+    outputs: [OUTPUT_FILES.scored, OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.rejects],
     timings: result.timings,
   };
   const target = join(config.output.dir, OUTPUT_FILES.manifest);

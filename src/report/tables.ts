@@ -2,8 +2,10 @@
 import { dirname, relative, sep } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { periodKey } from '../aggregate/period.js';
-import type { Reject, ScoredReview } from '../types.js';
+import type { Reject, ScoredReview, TopicSentiment } from '../types.js';
 import type { TrendRow } from '../aggregate/trend.js';
+import type { PainPointRow } from '../aggregate/pain-points.js';
+import type { EmergingAlert } from '../aggregate/emerging.js';
 import type { Column } from './csv-writer.js';
 import { explain } from '../analyze/sentiment.js';
 
@@ -46,6 +48,8 @@ export const scoredColumns = (config: Pick<Config, 'file' | 'output'>, shown = d
   { name: 'sentiment', kind: 'num', decimals: 3, get: (r) => r.sentiment?.score },
   { name: 'label', kind: 'text', get: (r) => r.sentiment?.label, repeats: true },
   { name: 'terms', kind: 'text', get: (r) => (r.sentiment ? explain(r.sentiment.terms) : undefined) },
+  { name: 'topics', kind: 'text', get: (r) => (r.sentiment && r.sentiment.topics.length > 0 ? topicsCell(r.sentiment.topics) : undefined) },
+  { name: 'pain_points', kind: 'text', get: (r) => (r.sentiment && r.sentiment.topics.length > 0 ? painCell(r.sentiment.topics) : undefined), repeats: true },
   { name: 'lexicon', kind: 'text', get: (r) => r.lexicon, repeats: true },
 ];
 
@@ -70,6 +74,65 @@ export const TREND_COLUMNS: readonly Column<TrendRow>[] = [
   { name: 'change_sentiment', kind: 'num', decimals: 3, get: (r) => r.changeSentiment },
   { name: 'change_nps', kind: 'num', decimals: 1, get: (r) => r.changeNps },
   { name: 'change_csat_pct', kind: 'num', decimals: 1, get: (r) => r.changeCsat },
+  { name: 'top_pain_points', kind: 'text', get: (r) => r.topPainPoints },
+];
+
+/** `delivery:+0.25 quality:-0.87`: each topic the text names with its own sentiment. */
+function topicsCell(topics: readonly TopicSentiment[]): string {
+  let out = '';
+  for (const t of topics) out += (out ? ' ' : '') + t.topic + ':' + signedScore(t.score);
+  return out;
+}
+
+/** The topics the text names negatively, space-separated (a filter's `contains`). */
+function painCell(topics: readonly TopicSentiment[]): string | undefined {
+  let out = '';
+  for (const t of topics) if (t.label === 'negative') out += (out ? ' ' : '') + t.topic;
+  return out || undefined;
+}
+
+const signedScore = (x: number) => (x > 0 ? '+' : x < 0 ? '-' : '') + Math.abs(x).toFixed(2);
+
+export const PAIN_POINT_COLUMNS: readonly Column<PainPointRow>[] = [
+  { name: 'product', kind: 'text', get: (r) => r.product, repeats: true },
+  { name: 'period', kind: 'text', get: (r) => r.period, repeats: true },
+  { name: 'rank', kind: 'int', get: (r) => r.rank },
+  { name: 'topic', kind: 'text', get: (r) => r.topic },
+  { name: 'topic_name', kind: 'text', get: (r) => r.topicName },
+  { name: 'reviews', kind: 'int', get: (r) => r.reviews },
+  { name: 'mentions', kind: 'int', get: (r) => r.mentions },
+  { name: 'pct_of_reviews', kind: 'num', decimals: 1, get: (r) => r.sharePct },
+  { name: 'negative', kind: 'int', get: (r) => r.negative },
+  { name: 'pct_negative', kind: 'num', decimals: 1, get: (r) => r.negativeSharePct },
+  { name: 'positive', kind: 'int', get: (r) => r.positive },
+  { name: 'mean_sentiment', kind: 'num', decimals: 3, get: (r) => r.meanSentiment },
+  { name: 'prev_period', kind: 'text', get: (r) => r.prevPeriod, repeats: true },
+  { name: 'change_pct_of_reviews', kind: 'num', decimals: 1, get: (r) => r.changeSharePct },
+  { name: 'change_pct_negative', kind: 'num', decimals: 1, get: (r) => r.changeNegativeSharePct },
+  { name: 'change_mean_sentiment', kind: 'num', decimals: 3, get: (r) => r.changeMeanSentiment },
+  { name: 'example_review_id', kind: 'text', get: (r) => r.exampleId },
+];
+
+/** An alert with what it is about: `emerging_pain_point` for now. */
+export type AlertRow = EmergingAlert & { kind: 'emerging_pain_point'; topicName: string; exampleId: string | undefined };
+
+export const ALERT_COLUMNS: readonly Column<AlertRow>[] = [
+  { name: 'alert', kind: 'text', get: (r) => r.kind },
+  { name: 'product', kind: 'text', get: (r) => r.product },
+  { name: 'period', kind: 'text', get: (r) => r.period },
+  { name: 'topic', kind: 'text', get: (r) => r.topic },
+  { name: 'topic_name', kind: 'text', get: (r) => r.topicName },
+  { name: 'negative', kind: 'int', get: (r) => r.negative },
+  { name: 'reviews', kind: 'int', get: (r) => r.reviews },
+  { name: 'negative_per_100_reviews', kind: 'num', decimals: 2, get: (r) => 100 * r.rate },
+  { name: 'baseline_from', kind: 'text', get: (r) => r.baselineFrom },
+  { name: 'baseline_to', kind: 'text', get: (r) => r.baselineTo },
+  { name: 'baseline_negative', kind: 'int', get: (r) => r.baselineNegative },
+  { name: 'baseline_reviews', kind: 'int', get: (r) => r.baselineReviews },
+  { name: 'baseline_per_100_reviews', kind: 'num', decimals: 2, get: (r) => 100 * r.baselineRate },
+  { name: 'ratio', kind: 'num', decimals: 2, get: (r) => (Number.isFinite(r.ratio) ? r.ratio : undefined) },
+  { name: 'p_value', kind: 'text', get: (r) => r.pValue.toExponential(2) },
+  { name: 'example_review_id', kind: 'text', get: (r) => r.exampleId },
 ];
 
 export const rejectColumns = (config: Pick<Config, 'file'>, shown = displayPaths(config)): readonly Column<Reject>[] => [

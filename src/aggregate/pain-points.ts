@@ -1,0 +1,158 @@
+// Topic sums → pain-point rows (product × period × topic, and per product over all periods), each product's top
+// pain points per period, and the series the emerging-pain-point test reads.
+import type { GroupKey, GroupStats } from './accumulator.js';
+import type { TopicSeries } from './emerging.js';
+import { UNDATED } from './period.js';
+import type { TopicKey, TopicStats } from './topic-accumulator.js';
+
+/** The period of the rows that cover every period of a product. */
+export const ALL_PERIODS = 'all';
+
+export type PainPointRow = {
+  product: string;
+  period: string;
+  topic: string;
+  topicName: string;
+  /** The product's reviews in the period, and how many of them mention the topic. */
+  reviews: number;
+  mentions: number;
+  sharePct: number | undefined;
+  negative: number;
+  negativeSharePct: number;
+  positive: number;
+  meanSentiment: number;
+  /** 1 = the topic most likely to hurt: ranked by the lower 95 % bound of its negative share, so that one complaint
+   *  in one mention does not outrank forty in a hundred. Undefined for a topic with no negative mention. */
+  rank: number | undefined;
+  prevPeriod: string | undefined;
+  changeSharePct: number | undefined;
+  changeNegativeSharePct: number | undefined;
+  changeMeanSentiment: number | undefined;
+  exampleId: string;
+};
+
+type TopicEntry = { key: TopicKey; stats: TopicStats };
+type Group = { key: GroupKey; stats: GroupStats };
+
+/** Wilson score interval's lower bound for k of n at 95 %. */
+export function wilsonLower(k: number, n: number): number {
+  if (n <= 0) return 0;
+  const z = 1.96;
+  const p = k / n;
+  const z2n = (z * z) / n;
+  return (p + z2n / 2 - z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
+}
+
+const pct = (a: number, n: number) => (n > 0 ? (100 * a) / n : undefined);
+const diff = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a - b);
+
+/** Rows sorted by product, then period (undated, then `all` last), then rank. `groups` are the trend groups
+ *  sorted as Accumulator.sorted() gives them. */
+export function painPointRows(topics: readonly TopicEntry[], groups: readonly Group[], nameOf: (topic: string) => string): PainPointRow[] {
+  const byGroup = new Map<string, TopicEntry[]>();
+  const groupKey = (product: string, period: string) => product + '\u0000' + period;
+  for (const e of topics) {
+    const k = groupKey(e.key.product, e.key.period);
+    const list = byGroup.get(k);
+    if (list === undefined) byGroup.set(k, [e]);
+    else list.push(e);
+  }
+  const rows: PainPointRow[] = [];
+  let product: string | undefined;
+  let prev: { period: string; rows: Map<string, PainPointRow> } | undefined;
+  let all = new Map<string, { reviews: number; stats: TopicStats }>();
+  let allReviews = 0;
+  const flushAll = () => {
+    if (product === undefined) return;
+    const entries = [...all].map(([topic, { stats }]) => ({ key: { product: product!, period: ALL_PERIODS, topic }, stats }));
+    rows.push(...rowsOf(entries, allReviews, nameOf, undefined));
+  };
+  for (const { key, stats } of groups) {
+    if (key.product !== product) {
+      flushAll();
+      [product, prev, all, allReviews] = [key.product, undefined, new Map(), 0];
+    }
+    allReviews += stats.reviews;
+    const entries = byGroup.get(groupKey(key.product, key.period)) ?? [];
+    for (const e of entries) {
+      const a = all.get(e.key.topic);
+      all.set(e.key.topic, { reviews: 0, stats: a === undefined ? { ...e.stats } : mergeStats(a.stats, e.stats) });
+    }
+    const dated = key.period !== UNDATED;
+    const periodRows = rowsOf(entries, stats.reviews, nameOf, dated ? prev : undefined);
+    rows.push(...periodRows);
+    if (dated) prev = { period: key.period, rows: new Map(periodRows.map((r) => [r.topic, r])) };
+  }
+  flushAll();
+  return rows;
+}
+
+function mergeStats(a: TopicStats, b: TopicStats): TopicStats {
+  const example = b.exampleScore < a.exampleScore || (b.exampleScore === a.exampleScore && b.exampleId < a.exampleId) ? b : a;
+  return {
+    mentions: a.mentions + b.mentions, negative: a.negative + b.negative, neutral: a.neutral + b.neutral, positive: a.positive + b.positive,
+    sentimentSum: a.sentimentSum + b.sentimentSum, exampleId: example.exampleId, exampleScore: example.exampleScore,
+  };
+}
+
+function rowsOf(entries: readonly TopicEntry[], reviews: number, nameOf: (topic: string) => string, prev: { period: string; rows: Map<string, PainPointRow> } | undefined): PainPointRow[] {
+  const rows = entries.map(({ key, stats }): PainPointRow => {
+    const before = prev?.rows.get(key.topic);
+    const sharePct = pct(stats.mentions, reviews);
+    const negativeSharePct = (100 * stats.negative) / stats.mentions;
+    const meanSentiment = stats.sentimentSum / stats.mentions;
+    return {
+      product: key.product, period: key.period, topic: key.topic, topicName: nameOf(key.topic), reviews, mentions: stats.mentions, sharePct,
+      negative: stats.negative, negativeSharePct, positive: stats.positive, meanSentiment, rank: undefined,
+      prevPeriod: prev?.period,
+      // A topic no review named in the period before had a share of 0, but no negative share or mean to compare.
+      changeSharePct: prev === undefined ? undefined : diff(sharePct, before?.sharePct ?? 0),
+      changeNegativeSharePct: diff(negativeSharePct, before?.negativeSharePct),
+      changeMeanSentiment: diff(meanSentiment, before?.meanSentiment),
+      exampleId: stats.exampleId,
+    };
+  });
+  const hurt = (r: PainPointRow) => wilsonLower(r.negative, r.mentions);
+  rows.sort((a, b) => (b.negative > 0 ? 1 : 0) - (a.negative > 0 ? 1 : 0) || hurt(b) - hurt(a) || b.negative - a.negative || b.mentions - a.mentions || (a.topic < b.topic ? -1 : 1));
+  rows.forEach((r, i) => {
+    if (r.negative > 0) r.rank = i + 1;
+  });
+  return rows;
+}
+
+/** The top pain points of each product × period (`product\0period` → "Name (negative mentions); …"), at most `n`. */
+export function topPainPoints(rows: readonly PainPointRow[], n = 3): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    if (r.rank === undefined || r.rank > n) continue;
+    const k = r.product + '\u0000' + r.period;
+    const text = `${r.topicName} (${r.negative})`;
+    out.set(k, out.has(k) ? `${out.get(k)}; ${text}` : text);
+  }
+  return out;
+}
+
+/** Each product × topic's negative mentions per dated period, against all the product's reviews in that period
+ *  (a period without a mention counts as 0 of its reviews), for the emerging-pain-point test. */
+export function topicSeries(rows: readonly PainPointRow[], groups: readonly Group[]): TopicSeries[] {
+  const periods = new Map<string, { period: string; reviews: number }[]>();
+  for (const { key, stats } of groups) {
+    if (key.period === UNDATED) continue;
+    const list = periods.get(key.product);
+    if (list === undefined) periods.set(key.product, [{ period: key.period, reviews: stats.reviews }]);
+    else list.push({ period: key.period, reviews: stats.reviews });
+  }
+  const negative = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    if (r.period === UNDATED || r.period === ALL_PERIODS) continue;
+    const k = r.product + '\u0000' + r.topic;
+    if (!negative.has(k)) negative.set(k, new Map());
+    negative.get(k)!.set(r.period, r.negative);
+  }
+  const out: TopicSeries[] = [];
+  for (const [k, byPeriod] of negative) {
+    const [product, topic] = k.split('\u0000') as [string, string];
+    out.push({ product, topic, periods: (periods.get(product) ?? []).map((p) => ({ ...p, negative: byPeriod.get(p.period) ?? 0 })) });
+  }
+  return out;
+}
