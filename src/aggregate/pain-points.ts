@@ -120,14 +120,15 @@ function rowsOf(entries: readonly TopicEntry[], reviews: number, nameOf: (topic:
   return rows;
 }
 
-/** The top pain points of each product × period (`product\0period` → "Name (negative mentions); …"), at most `n`. */
+/** The top pain points of each product × period (`product\0period` → "Name (negative mentions) | …"), at most `n`. */
 export function topPainPoints(rows: readonly PainPointRow[], n = 3): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of rows) {
     if (r.rank === undefined || r.rank > n) continue;
     const k = r.product + '\u0000' + r.period;
     const text = `${r.topicName} (${r.negative})`;
-    out.set(k, out.has(k) ? `${out.get(k)}; ${text}` : text);
+    // `|` between them: neither dialect's delimiter, so the cell needs no quotes in either.
+    out.set(k, out.has(k) ? `${out.get(k)} | ${text}` : text);
   }
   return out;
 }

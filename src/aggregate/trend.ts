@@ -26,7 +26,7 @@ export type TrendRow = {
   changeSentiment: number | undefined;
   changeNps: number | undefined;
   changeCsat: number | undefined;
-  /** The period's top pain points, "Name (negative mentions); …" (pain-points.ts). */
+  /** The period's top pain points, "Name (negative mentions) | …" (pain-points.ts). */
   topPainPoints: string | undefined;
 };
 

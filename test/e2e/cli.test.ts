@@ -19,7 +19,7 @@ function runDump(name: string) {
   const out = tempDir(`e2e-${name}`);
   const result = runCli(['run', '--config', join(CONFIGS, `${name}.json`), '--out', out]);
   const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as Manifest;
-  const delimiter = readFileSync(join(out, 'product_trends.csv'), 'utf8').includes(';') ? ';' : ',';
+  const delimiter = readFileSync(join(out, 'product_trends.csv'), 'utf8').split('\n', 1)[0]!.includes(';') ? ';' : ','; // the header's delimiter
   const table = (file: string) => readTable(readFileSync(join(out, file), 'utf8'), delimiter);
   return { out, result, manifest, scored: table('scored_reviews.csv'), trends: table('product_trends.csv'), rejects: table('rejects.csv') };
 }
