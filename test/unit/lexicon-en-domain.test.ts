@@ -75,6 +75,24 @@ const sections: Record<string, [string, 'positive' | 'negative' | 'neutral'][]> 
     ['Two stars.', 'negative'],
     ['4 stars, took off one star for the price.', 'positive'],
   ],
+  'restaurants: food and drink': [
+    ['The fries were soggy and the fish oily.', 'negative'],
+    ['Overcooked pasta, lukewarm soup and no flavor at all.', 'negative'],
+    ['The pizza was delivered cold.', 'negative'],
+    ['The tiramisu is to die for.', 'positive'],
+    ['Tasty and flavorful.', 'positive'],
+  ],
+  'restaurants: service and ambience': [
+    ['Our server was attentive and knowledgeable.', 'positive'],
+    ['The hostess was surly and condescending.', 'negative'],
+    ['A cozy, romantic little place.', 'positive'],
+    ['The dining room is dingy and drab.', 'negative'],
+  ],
+  'price and verdicts': [
+    ['Fairly priced, and the lunch special cannot be beat.', 'positive'],
+    ['It has gone downhill, we are never going back.', 'negative'],
+    ['The dessert was mediocre at best.', 'negative'],
+  ],
   'AFINN entries neutralised or re-scored': [
     ['Bought the Fire tablet for my grand kids.', 'neutral'],
     ['Came with a small fan and a charging cable.', 'neutral'],
