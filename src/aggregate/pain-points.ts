@@ -21,8 +21,14 @@ export type PainPointRow = {
   negativeSharePct: number;
   positive: number;
   meanSentiment: number;
-  /** 1 = the topic most likely to hurt: ranked by the lower 95 % bound of its negative share, so that one complaint
-   *  in one mention does not outrank forty in a hundred. Undefined for a topic with no negative mention. */
+  /** The topic's negative share over every product and period: what is usual for it (some topics, such as
+   *  waiting, come up almost only in complaints). */
+  catalogueNegativeSharePct: number;
+  /** How far the negative mentions lie above what the catalogue's share predicts, in standard deviations
+   *  ((negative − mentions·p) / √(mentions·p·(1−p))): large only when the excess is both big and well supported. */
+  excess: number;
+  /** 1 = the topic that hurts this product most against what is usual for the topic: ranked by `excess`.
+   *  Undefined for a topic with no negative mention. */
   rank: number | undefined;
   prevPeriod: string | undefined;
   changeSharePct: number | undefined;
@@ -57,6 +63,7 @@ export function painPointRows(topics: readonly TopicEntry[], groups: readonly Gr
     if (list === undefined) byGroup.set(k, [e]);
     else list.push(e);
   }
+  const usual = catalogueShares(topics);
   const rows: PainPointRow[] = [];
   let product: string | undefined;
   let prev: { period: string; rows: Map<string, PainPointRow> } | undefined;
@@ -65,7 +72,7 @@ export function painPointRows(topics: readonly TopicEntry[], groups: readonly Gr
   const flushAll = () => {
     if (product === undefined) return;
     const entries = [...all].map(([topic, { stats }]) => ({ key: { product: product!, period: ALL_PERIODS, topic }, stats }));
-    rows.push(...rowsOf(entries, allReviews, nameOf, undefined));
+    rows.push(...rowsOf(entries, allReviews, nameOf, undefined, usual));
   };
   for (const { key, stats } of groups) {
     if (key.product !== product) {
@@ -79,7 +86,7 @@ export function painPointRows(topics: readonly TopicEntry[], groups: readonly Gr
       all.set(e.key.topic, { reviews: 0, stats: a === undefined ? { ...e.stats } : mergeStats(a.stats, e.stats) });
     }
     const dated = key.period !== UNDATED;
-    const periodRows = rowsOf(entries, stats.reviews, nameOf, dated ? prev : undefined);
+    const periodRows = rowsOf(entries, stats.reviews, nameOf, dated ? prev : undefined, usual);
     rows.push(...periodRows);
     if (dated) prev = { period: key.period, rows: new Map(periodRows.map((r) => [r.topic, r])) };
   }
@@ -95,15 +102,29 @@ function mergeStats(a: TopicStats, b: TopicStats): TopicStats {
   };
 }
 
-function rowsOf(entries: readonly TopicEntry[], reviews: number, nameOf: (topic: string) => string, prev: { period: string; rows: Map<string, PainPointRow> } | undefined): PainPointRow[] {
+/** Each topic's negative share over all products and periods, kept off 0 and 1 so that a deviation can be taken. */
+function catalogueShares(topics: readonly TopicEntry[]): Map<string, number> {
+  const sums = new Map<string, { negative: number; mentions: number }>();
+  for (const { key, stats } of topics) {
+    const s = sums.get(key.topic) ?? { negative: 0, mentions: 0 };
+    s.negative += stats.negative;
+    s.mentions += stats.mentions;
+    sums.set(key.topic, s);
+  }
+  return new Map([...sums].map(([topic, s]) => [topic, Math.min(0.98, Math.max(0.02, s.negative / s.mentions))]));
+}
+
+function rowsOf(entries: readonly TopicEntry[], reviews: number, nameOf: (topic: string) => string, prev: { period: string; rows: Map<string, PainPointRow> } | undefined, usual: Map<string, number>): PainPointRow[] {
   const rows = entries.map(({ key, stats }): PainPointRow => {
     const before = prev?.rows.get(key.topic);
     const sharePct = pct(stats.mentions, reviews);
     const negativeSharePct = (100 * stats.negative) / stats.mentions;
     const meanSentiment = stats.sentimentSum / stats.mentions;
+    const p = usual.get(key.topic)!;
+    const excess = (stats.negative - stats.mentions * p) / Math.sqrt(stats.mentions * p * (1 - p));
     return {
       product: key.product, period: key.period, topic: key.topic, topicName: nameOf(key.topic), reviews, mentions: stats.mentions, sharePct,
-      negative: stats.negative, negativeSharePct, positive: stats.positive, meanSentiment, rank: undefined,
+      negative: stats.negative, negativeSharePct, positive: stats.positive, meanSentiment, catalogueNegativeSharePct: 100 * p, excess, rank: undefined,
       prevPeriod: prev?.period,
       // A topic no review named in the period before had a share of 0, but no negative share or mean to compare.
       changeSharePct: prev === undefined ? undefined : diff(sharePct, before?.sharePct ?? 0),
@@ -112,8 +133,7 @@ function rowsOf(entries: readonly TopicEntry[], reviews: number, nameOf: (topic:
       exampleId: stats.exampleId,
     };
   });
-  const hurt = (r: PainPointRow) => wilsonLower(r.negative, r.mentions);
-  rows.sort((a, b) => (b.negative > 0 ? 1 : 0) - (a.negative > 0 ? 1 : 0) || hurt(b) - hurt(a) || b.negative - a.negative || b.mentions - a.mentions || (a.topic < b.topic ? -1 : 1));
+  rows.sort((a, b) => (b.negative > 0 ? 1 : 0) - (a.negative > 0 ? 1 : 0) || b.excess - a.excess || b.negative - a.negative || b.mentions - a.mentions || (a.topic < b.topic ? -1 : 1));
   rows.forEach((r, i) => {
     if (r.negative > 0) r.rank = i + 1;
   });

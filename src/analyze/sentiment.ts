@@ -147,6 +147,9 @@ function topicSentiments(state: TextState, calibration: Calibration): TopicSenti
   const n = mentionAt.length;
   const own = new Float64Array(n);
   const got = new Uint8Array(n);
+  /** The word that names a topic may carry a score of its own (`refund`, `on hold`): it says the topic came up
+   *  in a complaint, not how it went, so it counts for its topic only when nothing else in reach does. */
+  const self = new Float64Array(n);
   const clauseSum = new Float64Array(clauseSentence.length);
   const clauseMentioned = new Uint8Array(clauseSentence.length);
   for (let m = 0; m < n; m++) clauseMentioned[mentionClause[m]!] = 1;
@@ -155,6 +158,14 @@ function topicSentiments(state: TextState, calibration: Calibration): TopicSenti
     if (at < 0) continue;
     const clause = termClause[k]!;
     const w = terms[k]!.weight;
+    // A term (a word or a phrase) that holds a mention's word names that topic.
+    const last = at + wordsIn(terms[k]!.term) - 1;
+    let named = -1;
+    for (let m = 0; m < n && named < 0; m++) if (mentionAt[m]! >= at && mentionAt[m]! <= last) named = m;
+    if (named >= 0) {
+      self[named]! += w;
+      continue;
+    }
     clauseSum[clause]! += w;
     let best = -1;
     let bestDistance = Infinity;
@@ -179,6 +190,7 @@ function topicSentiments(state: TextState, calibration: Calibration): TopicSenti
       let covered = false;
       for (let o = 0; o < n && !covered; o++) covered = o !== m && got[o] === 1 && mentionClause[o] === clause && sameTopics(mentionTopics[o]!, mentionTopics[m]!);
       sum = covered ? 0 : clauseSum[clause] !== 0 ? clauseSum[clause]! : neighbourSum(clause, clauseSum, clauseMentioned, clauseSentence, clauseSegment);
+      if (sum === 0 && !covered) sum = self[m]!;
     }
     for (const topic of mentionTopics[m]!) {
       const t = byTopic.get(topic);
@@ -215,6 +227,12 @@ function neighbourSum(clause: number, sums: Float64Array, mentioned: Uint8Array,
     if (sums[c] !== 0) return sums[c]!;
   }
   return 0;
+}
+
+function wordsIn(term: string): number {
+  let words = 1;
+  for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) === 32) words++;
+  return words;
 }
 
 const sameTopics = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((t, k) => t === b[k]));
@@ -563,6 +581,8 @@ function matchPhrase(first: PhraseNode, tokens: string[], i: number): Match | un
   let node: PhraseNode | undefined = first;
   let best: Match | undefined;
   for (let k = i + 1; node !== undefined && k < tokens.length; k++) {
+    // The capitals marker is no word: `MUST TRY` is the phrase `must try`.
+    if (tokens[k] === CAPS_MARK) continue;
     node = node.next.get(tokens[k]!);
     if (node?.value !== undefined) best = { key: node.key!, value: node.value, length: k - i + 1 };
   }
@@ -686,6 +706,7 @@ function matchTopicPhrase(first: TopicNode, tokens: string[], i: number): { topi
   let node: TopicNode | undefined = first;
   let best: { topics: readonly string[]; length: number } | undefined;
   for (let k = i + 1; node !== undefined && k < tokens.length; k++) {
+    if (tokens[k] === CAPS_MARK) continue;
     node = node.next.get(tokens[k]!);
     if (node?.topics !== undefined) best = { topics: node.topics, length: k - i + 1 };
   }
