@@ -130,7 +130,7 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
     sum += t.weight;
   }
   const score = normalise(sum);
-  const topics = state.mentionAt.length === 0 ? NO_TOPICS : topicSentiments(state, pack.calibration);
+  const topics = state.mentionAt.length === 0 ? NO_TOPICS : topicSentiments(state);
   return { score, label: labelOf(score, pack.calibration), terms, topics };
 }
 
@@ -140,9 +140,10 @@ Object.freeze(NO_TOPICS);
 
 /** Each topic's sentiment from its own clauses. A term counts for the nearest mention in its clause (so that
  *  "great food and terrible service" gives each its own word); a mention whose clause gave it no term takes the
- *  clause's sum, or else its sentence's ("the food and service were great"; "the service, however, was slow").
- *  Contrast and concession weights apply as in the text's score; `!` marks do not (they belong to no clause). */
-function topicSentiments(state: TextState, calibration: Calibration): TopicSentiment[] {
+ *  clause's sum ("the food and service were great"), or a neighbouring clause's (see neighbourSum). Contrast and
+ *  concession weights apply as in the text's score; `!` marks do not (they belong to no clause). Labels use the
+ *  narrow default band (±0.05), not the pack's document calibration: any net judgement of a topic counts. */
+function topicSentiments(state: TextState): TopicSentiment[] {
   const { terms, termAt, termClause, mentionAt, mentionClause, mentionTopics, clauseSentence, clauseSegment } = state;
   const n = mentionAt.length;
   const own = new Float64Array(n);
