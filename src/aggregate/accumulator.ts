@@ -5,6 +5,7 @@
 import type { Period } from '../config/schema.js';
 import type { ScoredReview } from '../types.js';
 import { ownCopy } from '../strings.js';
+import { withRoom } from './with-room.js';
 import { periodKey } from './period.js';
 
 export type GroupStats = {
@@ -122,11 +123,7 @@ export class Accumulator {
       g = this.keys.length;
       periods.set(ownCopy(period), g);
       this.keys.push(ownCopy(product + SEP + period));
-      if ((g + 1) * WIDTH > this.sums.length) {
-        const bigger = new Float64Array(this.sums.length * 2);
-        bigger.set(this.sums);
-        this.sums = bigger;
-      }
+      this.sums = withRoom(this.sums, (g + 1) * WIDTH);
     }
     return g;
   }

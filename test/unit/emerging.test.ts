@@ -7,20 +7,10 @@ import {
   type PeriodCount,
   type TopicSeries,
 } from '../../src/aggregate/emerging.js';
+import { mulberry32 } from '../support/prng.js';
 
 // --- helpers --------------------------------------------------------------------------------------------------------
 
-/** mulberry32: a tiny seeded PRNG, so the noisy series are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Binomial(n, p) draw as n coin flips: slow but obviously right. */
 const drawBinomial = (random: () => number, n: number, p: number) => {

@@ -9,6 +9,7 @@ import { type ByteRange, type RangeEnd } from '../../src/ingest/byte-range.js';
 import { readCsv, readCsvHead, type CsvHead } from '../../src/ingest/csv-source.js';
 import { offsetOfLine, planFile, type FilePlan, type Splitting } from '../../src/pipeline/plan-ranges.js';
 import type { SourceItem } from '../../src/types.js';
+import { mulberry32 } from '../support/prng.js';
 
 const KiB = 1 << 10;
 const MiB = 1 << 20;
@@ -34,17 +35,6 @@ function write(bytes: Buffer, ext = 'csv'): string {
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** A small deterministic PRNG (mulberry32), so a failing case can be run again. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mode = 'csv' | 'lines';
 
@@ -118,7 +108,7 @@ const cp1252 = (s: string) => Buffer.from(s.replace(/€/g, '\u0080'), 'latin1')
 const WORDS = ['Blåbær', 'fint', 'dårlig', 'Ærlig talt', 'levering', 'pris 20 €', 'ØK', 'skuffende', 'topp', 'ok'];
 
 function buildCsv(o: BuildOptions): Built {
-  const rand = prng(o.seed);
+  const rand = mulberry32(o.seed);
   const eols = o.eols ?? ['\n'];
   const d = o.delimiter ?? ',';
   const encode = o.encode ?? utf8;
