@@ -146,13 +146,14 @@ Object.freeze(NO_TOPICS);
 function topicSentiments(state: TextState): TopicSentiment[] {
   const { terms, termAt, termClause, mentionAt, mentionClause, mentionTopics, clauseSentence, clauseSegment } = state;
   const n = mentionAt.length;
-  const own = new Float64Array(n);
-  const got = new Uint8Array(n);
+  // Scratch arrays shared by every call (typed arrays are costly to allocate per text), zeroed for this one.
+  const own = scratch.take(0, n);
+  const got = scratch.take(1, n);
   /** The word that names a topic may carry a score of its own (`refund`, `on hold`): it says the topic came up
    *  in a complaint, not how it went, so it counts for its topic only when nothing else in reach does. */
-  const self = new Float64Array(n);
-  const clauseSum = new Float64Array(clauseSentence.length);
-  const clauseMentioned = new Uint8Array(clauseSentence.length);
+  const self = scratch.take(2, n);
+  const clauseSum = scratch.take(3, clauseSentence.length);
+  const clauseMentioned = scratch.take(4, clauseSentence.length);
   for (let m = 0; m < n; m++) clauseMentioned[mentionClause[m]!] = 1;
   for (let k = 0; k < terms.length; k++) {
     const at = termAt[k]!;
@@ -212,14 +213,15 @@ function topicSentiments(state: TextState): TopicSentiment[] {
 
 /** For a mention whose clause has no sentiment: the nearest clause with sentiment between the same contrast words
  *  (a list), else a clause of the sentence beyond them that names no topic of its own; else 0 (neutral). */
-function neighbourSum(clause: number, sums: Float64Array, mentioned: Uint8Array, sentenceOf: readonly number[], segmentOf: readonly number[]): number {
+function neighbourSum(clause: number, sums: Float64Array, mentioned: Float64Array, sentenceOf: readonly number[], segmentOf: readonly number[]): number {
   const sentence = sentenceOf[clause];
   const segment = segmentOf[clause];
   // A list ("great food, wine, and service"): the nearest clause of the segment with sentiment, the next first.
-  for (let c = clause + 1; c < sums.length && segmentOf[c] === segment; c++) if (sums[c] !== 0) return sums[c]!;
+  const clauses = sentenceOf.length;
+  for (let c = clause + 1; c < clauses && segmentOf[c] === segment; c++) if (sums[c] !== 0) return sums[c]!;
   for (let c = clause - 1; c >= 0 && segmentOf[c] === segment; c--) if (sums[c] !== 0) return sums[c]!;
   // Past a contrast word, only into clauses that name no topic of their own ("the service, however, was slow").
-  for (let c = clause + 1; c < sums.length && sentenceOf[c] === sentence; c++) {
+  for (let c = clause + 1; c < clauses && sentenceOf[c] === sentence; c++) {
     if (mentioned[c] === 1) break;
     if (sums[c] !== 0) return sums[c]!;
   }
@@ -229,6 +231,17 @@ function neighbourSum(clause: number, sums: Float64Array, mentioned: Uint8Array,
   }
   return 0;
 }
+
+/** Reusable zeroed Float64Arrays by slot: `take(slot, n)` gives the slot's array with its first n values 0. */
+const scratch = {
+  arrays: [] as Float64Array[],
+  take(slot: number, n: number): Float64Array {
+    let a = this.arrays[slot];
+    if (a === undefined || a.length < n) this.arrays[slot] = a = new Float64Array(Math.max(64, 2 * n));
+    a.fill(0, 0, n);
+    return a;
+  },
+};
 
 function wordsIn(term: string): number {
   let words = 1;
