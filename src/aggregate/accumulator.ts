@@ -6,6 +6,7 @@ import type { Period } from '../config/schema.js';
 import type { ScoredReview } from '../types.js';
 import { ownCopy } from '../strings.js';
 import { withRoom } from './with-room.js';
+import { TopicSums, type TopicStats, type TopicSumsData } from './topic-accumulator.js';
 import { periodKey } from './period.js';
 
 export type GroupStats = {
@@ -41,9 +42,11 @@ export const emptyStats = (): GroupStats => Object.fromEntries(FIELDS.map((f) =>
 
 export type GroupKey = { product: string; period: string };
 
-/** Groups as plain data, for posting between threads or writing partial aggregates to disk: the keys, and their
- *  sums one after the other (FIELDS.length each). */
-export type AccumulatorData = { period: Period; keys: string[]; sums: Float64Array };
+export type TopicKey = GroupKey & { topic: string };
+
+/** Groups as plain data, for posting between threads or writing partial aggregates to disk: the keys, their sums
+ *  one after the other (FIELDS.length each), and the topic sums of the groups. */
+export type AccumulatorData = { period: Period; keys: string[]; sums: Float64Array; topics: TopicSumsData };
 
 const SEP = '\u0000';
 const LABEL_FIELD = { positive: F.positive, neutral: F.neutral, negative: F.negative } as const;
@@ -55,11 +58,14 @@ export class Accumulator {
   private sums = new Float64Array(64 * WIDTH);
   /** Group index by product, then period: add() builds no key string per record. */
   private readonly byProduct = new Map<string, Map<string, number>>();
+  /** Per group and topic: mentions, negative ones, the example (pain points). */
+  private readonly topics = new TopicSums();
 
   constructor(readonly period: Period) {}
 
   add(r: ScoredReview): void {
-    const g = this.group(r.product, periodKey(r.date, this.period)) * WIDTH;
+    const group = this.group(r.product, periodKey(r.date, this.period));
+    const g = group * WIDTH;
     const sums = this.sums;
     sums[g + F.reviews]!++;
     if (r.rating) {
@@ -70,6 +76,7 @@ export class Accumulator {
       sums[g + F.sentimentN]!++;
       sums[g + F.sentimentSum]! += Math.round(r.sentiment.score * SCALE);
       sums[g + LABEL_FIELD[r.sentiment.label]]!++;
+      if (r.sentiment.topics.length > 0) this.topics.add(group, r.id, r.sentiment.topics);
     }
     if (r.nps !== undefined) {
       sums[g + F.npsN]!++;
@@ -91,15 +98,26 @@ export class Accumulator {
   }
 
   toData(): AccumulatorData {
-    return { period: this.period, keys: [...this.keys], sums: this.sums.slice(0, this.keys.length * WIDTH) };
+    return { period: this.period, keys: [...this.keys], sums: this.sums.slice(0, this.keys.length * WIDTH), topics: this.topics.toData() };
   }
 
   /** Adds partial aggregates (from toData) into this one. */
   mergeData(data: AccumulatorData): void {
-    data.keys.forEach((key, i) => {
+    const groups = data.keys.map((key, i) => {
       const sep = key.indexOf(SEP);
-      const g = this.group(key.slice(0, sep), key.slice(sep + 1)) * WIDTH;
-      for (let j = 0; j < WIDTH; j++) this.sums[g + j]! += data.sums[i * WIDTH + j]!;
+      const group = this.group(key.slice(0, sep), key.slice(sep + 1));
+      for (let j = 0; j < WIDTH; j++) this.sums[group * WIDTH + j]! += data.sums[i * WIDTH + j]!;
+      return group;
+    });
+    this.topics.mergeData(data.topics, (i) => groups[i]!);
+  }
+
+  /** The topic sums of every group, in no particular order. */
+  topicEntries(): { key: TopicKey; stats: TopicStats }[] {
+    return this.topics.entries().map(({ group, topic, stats }) => {
+      const k = this.keys[group]!;
+      const sep = k.indexOf(SEP);
+      return { key: { product: k.slice(0, sep), period: k.slice(sep + 1), topic }, stats };
     });
   }
 

@@ -1,9 +1,9 @@
 // Topic sums → pain-point rows (product × period × topic, and per product over all periods), each product's top
 // pain points per period, and the series the emerging-pain-point test reads.
-import type { GroupKey, GroupStats } from './accumulator.js';
+import type { GroupKey, GroupStats, TopicKey } from './accumulator.js';
 import type { TopicSeries } from './emerging.js';
 import { UNDATED } from './period.js';
-import type { TopicKey, TopicStats } from './topic-accumulator.js';
+import type { TopicStats } from './topic-accumulator.js';
 
 /** The period of the rows that cover every period of a product. */
 export const ALL_PERIODS = 'all';

@@ -1,12 +1,11 @@
-// Running sums per (product, period, topic): how many reviews mention the topic, how many of them negatively, and
-// the most negative one as an example. Mergeable like Accumulator: sums, counts, and an example chosen by a rule
-// that does not depend on order (the lowest score, then the smallest id), so the reports are the same however the
-// input was cut into ranges.
-import type { Period } from '../config/schema.js';
-import type { ScoredReview } from '../types.js';
+// Running sums per (product × period group, topic): how many reviews mention the topic, how many of them
+// negatively, and the most negative one as an example. Part of Accumulator, which finds a record's group once and
+// hands its index here. Mergeable like the group sums: sums, counts, and an example chosen by a rule that does not
+// depend on order (the lowest score, then the smallest id), so the reports are the same however the input was cut
+// into ranges.
+import type { TopicSentiment } from '../types.js';
 import { ownCopy } from '../strings.js';
 import { withRoom } from './with-room.js';
-import { periodKey } from './period.js';
 
 export type TopicStats = {
   /** Reviews that mention the topic. */
@@ -21,10 +20,9 @@ export type TopicStats = {
   exampleScore: number;
 };
 
-export type TopicKey = { product: string; period: string; topic: string };
-
-/** Plain data, for posting between threads: keys, their sums (WIDTH each), and the examples. */
-export type TopicAccumulatorData = { keys: string[]; sums: Float64Array; exampleIds: string[] };
+/** Plain data, for posting between threads: per entry its group (an index into the accumulator's keys), its topic,
+ *  its sums (WIDTH each) and its example. */
+export type TopicSumsData = { groups: number[]; topics: string[]; sums: Float64Array; exampleIds: string[] };
 
 const MENTIONS = 0;
 const NEGATIVE = 1;
@@ -34,50 +32,48 @@ const SENTIMENT = 4;
 const EXAMPLE_SCORE = 5;
 const WIDTH = 6;
 const SCALE = 1e6;
-const SEP = '\u0000';
+const LABEL_FIELD = { negative: NEGATIVE, neutral: NEUTRAL, positive: POSITIVE } as const;
 
-export class TopicAccumulator {
-  private readonly keys: string[] = [];
+export class TopicSums {
+  private readonly groups: number[] = [];
+  private readonly topics: string[] = [];
   private readonly exampleIds: string[] = [];
   private sums = new Float64Array(64 * WIDTH);
-  /** Group index by product + SEP + period, then topic. */
-  private readonly byGroup = new Map<string, Map<string, number>>();
+  /** Entry index by group index, then topic. */
+  private readonly byGroup: (Map<string, number> | undefined)[] = [];
 
-  constructor(readonly period: Period) {}
-
-  add(r: ScoredReview): void {
-    const topics = r.sentiment?.topics;
-    if (topics === undefined || topics.length === 0) return;
-    const group = r.product + SEP + periodKey(r.date, this.period);
+  /** The topics of one review in group `group`. */
+  add(group: number, id: string, topics: readonly TopicSentiment[]): void {
     for (const t of topics) {
+      const e = this.entry(group, t.topic) * WIDTH;
       const score = Math.round(t.score * SCALE);
-      this.addSums(this.index(group, t.topic), 1, t.label === 'negative' ? 1 : 0, t.label === 'neutral' ? 1 : 0, t.label === 'positive' ? 1 : 0, score, score, r.id);
+      this.sums[e + MENTIONS]!++;
+      this.sums[e + LABEL_FIELD[t.label]]!++;
+      this.sums[e + SENTIMENT]! += score;
+      this.offerExample(e / WIDTH, score, id);
     }
   }
 
-  get size(): number {
-    return this.keys.length;
+  toData(): TopicSumsData {
+    return { groups: [...this.groups], topics: [...this.topics], sums: this.sums.slice(0, this.groups.length * WIDTH), exampleIds: [...this.exampleIds] };
   }
 
-  toData(): TopicAccumulatorData {
-    return { keys: [...this.keys], sums: this.sums.slice(0, this.keys.length * WIDTH), exampleIds: [...this.exampleIds] };
-  }
-
-  mergeData(data: TopicAccumulatorData): void {
-    data.keys.forEach((key, i) => {
-      const cut = key.lastIndexOf(SEP);
-      const s = data.sums.subarray(i * WIDTH, (i + 1) * WIDTH);
-      this.addSums(this.index(key.slice(0, cut), key.slice(cut + 1)), s[MENTIONS]!, s[NEGATIVE]!, s[NEUTRAL]!, s[POSITIVE]!, s[SENTIMENT]!, s[EXAMPLE_SCORE]!, data.exampleIds[i]!);
+  /** Adds partial sums; `groupOf` maps the data's group indexes to this accumulator's. */
+  mergeData(data: TopicSumsData, groupOf: (group: number) => number): void {
+    data.groups.forEach((group, i) => {
+      const e = this.entry(groupOf(group), data.topics[i]!);
+      for (let j = 0; j < EXAMPLE_SCORE; j++) this.sums[e * WIDTH + j]! += data.sums[i * WIDTH + j]!;
+      this.offerExample(e, data.sums[i * WIDTH + EXAMPLE_SCORE]!, data.exampleIds[i]!);
     });
   }
 
-  /** Every group with its figures, in no particular order. */
-  entries(): { key: TopicKey; stats: TopicStats }[] {
-    return this.keys.map((k, i) => {
-      const [product, period, topic] = k.split(SEP) as [string, string, string];
+  /** Every entry with its group index and figures, in no particular order. */
+  entries(): { group: number; topic: string; stats: TopicStats }[] {
+    return this.groups.map((group, i) => {
       const s = this.sums.subarray(i * WIDTH, (i + 1) * WIDTH);
       return {
-        key: { product, period, topic },
+        group,
+        topic: this.topics[i]!,
         stats: {
           mentions: s[MENTIONS]!, negative: s[NEGATIVE]!, neutral: s[NEUTRAL]!, positive: s[POSITIVE]!,
           sentimentSum: s[SENTIMENT]! / SCALE, exampleId: this.exampleIds[i]!, exampleScore: s[EXAMPLE_SCORE]! / SCALE,
@@ -86,33 +82,28 @@ export class TopicAccumulator {
     });
   }
 
-  private addSums(g: number, mentions: number, negative: number, neutral: number, positive: number, sentiment: number, exampleScore: number, exampleId: string): void {
-    const sums = this.sums;
-    const at = g * WIDTH;
-    const first = sums[at + MENTIONS] === 0;
-    sums[at + MENTIONS]! += mentions;
-    sums[at + NEGATIVE]! += negative;
-    sums[at + NEUTRAL]! += neutral;
-    sums[at + POSITIVE]! += positive;
-    sums[at + SENTIMENT]! += sentiment;
-    const known = this.exampleIds[g]!;
-    if (first || exampleScore < sums[at + EXAMPLE_SCORE]! || (exampleScore === sums[at + EXAMPLE_SCORE] && exampleId < known)) {
-      sums[at + EXAMPLE_SCORE] = exampleScore;
-      if (exampleId !== known) this.exampleIds[g] = ownCopy(exampleId);
+  /** Keeps `id` as the entry's example when its score is lower (or equal, with a smaller id). */
+  private offerExample(e: number, score: number, id: string): void {
+    const known = this.exampleIds[e]!;
+    const at = e * WIDTH + EXAMPLE_SCORE;
+    if (known === '' || score < this.sums[at]! || (score === this.sums[at] && id < known)) {
+      this.sums[at] = score;
+      if (id !== known) this.exampleIds[e] = ownCopy(id);
     }
   }
 
-  private index(group: string, topic: string): number {
-    let topics = this.byGroup.get(group);
-    if (!topics) this.byGroup.set(ownCopy(group), (topics = new Map()));
-    let g = topics.get(topic);
-    if (g === undefined) {
-      g = this.keys.length;
-      topics.set(topic, g);
-      this.keys.push(ownCopy(group + SEP + topic));
+  private entry(group: number, topic: string): number {
+    let topics = this.byGroup[group];
+    if (topics === undefined) this.byGroup[group] = topics = new Map();
+    let e = topics.get(topic);
+    if (e === undefined) {
+      e = this.groups.length;
+      topics.set(topic, e);
+      this.groups.push(group);
+      this.topics.push(topic);
       this.exampleIds.push('');
-      this.sums = withRoom(this.sums, (g + 1) * WIDTH);
+      this.sums = withRoom(this.sums, (e + 1) * WIDTH);
     }
-    return g;
+    return e;
   }
 }

@@ -49,11 +49,9 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
     // kept only for the stem fallback).
     const info = token.length === 0 ? undefined : words.get(token);
     if (info === undefined) {
-      if (token.length !== 0 && pack.topics !== undefined) {
-        const found = wordTopics(token, pack, pack.topics);
-        if (found !== undefined) state.mention(found, i);
-      }
-      const score = token.length === 0 ? undefined : (stemScore(token, pack) ?? compoundScore(token, pack));
+      const reading = token.length === 0 ? NOTHING : readingOf(token, pack);
+      if (reading.topics !== undefined) state.mention(reading.topics, i);
+      const score = reading.score;
       if (score !== undefined) state.add(token, score, i);
       else state.boost = 1;
       state.caps = false;
@@ -76,8 +74,8 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
     if (info.topics !== undefined || info.topicPhrases !== undefined) noteTopics(info, tokens, i, state);
     const phrase = info.phrases && matchPhrase(info.phrases, tokens, i);
     if (phrase) {
-      state.add(phrase.key, phrase.value, i);
-      if (pack.topics !== undefined) noteTopicsWithin(words, tokens, i + 1, i + phrase.length, state, pack, pack.topics);
+      state.add(phrase.key, phrase.value, i, i + phrase.length - 1);
+      if (pack.topics !== undefined) noteTopicsWithin(words, tokens, i + 1, i + phrase.length, state, pack);
       i += phrase.length;
       continue;
     }
@@ -86,7 +84,7 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
       state.nextClause(true);
       state.contrast(contrast.key, contrast.value);
       state.endScopes();
-      if (contrast.length > 1 && pack.topics !== undefined) noteTopicsWithin(words, tokens, i + 1, i + contrast.length, state, pack, pack.topics);
+      if (contrast.length > 1 && pack.topics !== undefined) noteTopicsWithin(words, tokens, i + 1, i + contrast.length, state, pack);
       i += contrast.length;
       continue;
     }
@@ -95,7 +93,7 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
       state.boost *= boosting.value;
       state.intensifier = boosting.key;
       state.caps = false;
-      if (boosting.length > 1 && pack.topics !== undefined) noteTopicsWithin(words, tokens, i + 1, i + boosting.length, state, pack, pack.topics);
+      if (boosting.length > 1 && pack.topics !== undefined) noteTopicsWithin(words, tokens, i + 1, i + boosting.length, state, pack);
       i += boosting.length;
       continue;
     }
@@ -109,7 +107,7 @@ export function scoreText(text: string, pack: LexiconPack): SentimentResult {
       continue;
     }
     // A word known only as a topic word is scored as any word in no list would be.
-    const score = info.score ?? stemScore(token, pack) ?? (info.topicOnly ? compoundScore(token, pack) : undefined);
+    const score = info.score ?? (info.topicOnly ? readingOf(token, pack).score : stemScore(token, pack));
     if (score !== undefined) state.add(token, score, i);
     else state.boost = 1; // an intensifier reaches only the word right after it
     state.caps = false;
@@ -144,7 +142,7 @@ Object.freeze(NO_TOPICS);
  *  concession weights apply as in the text's score; `!` marks do not (they belong to no clause). Labels use the
  *  narrow default band (±0.05), not the pack's document calibration: any net judgement of a topic counts. */
 function topicSentiments(state: TextState): TopicSentiment[] {
-  const { terms, termAt, termClause, mentionAt, mentionClause, mentionTopics, clauseSentence, clauseSegment } = state;
+  const { terms, termAt, termLast, termClause, mentionAt, mentionClause, mentionTopics, clauseSentence, clauseSegment } = state;
   const n = mentionAt.length;
   // Scratch arrays shared by every call (typed arrays are costly to allocate per text), zeroed for this one.
   const own = scratch.take(0, n);
@@ -161,7 +159,7 @@ function topicSentiments(state: TextState): TopicSentiment[] {
     const clause = termClause[k]!;
     const w = terms[k]!.weight;
     // A term (a word or a phrase) that holds a mention's word names that topic.
-    const last = at + wordsIn(terms[k]!.term) - 1;
+    const last = termLast[k]!;
     let named = -1;
     for (let m = 0; m < n && named < 0; m++) if (mentionAt[m]! >= at && mentionAt[m]! <= last) named = m;
     if (named >= 0) {
@@ -176,14 +174,17 @@ function topicSentiments(state: TextState): TopicSentiment[] {
       // On a tie the later mention: a word between two mentions usually qualifies the one after it
       // ("great price and terrible service", "god pris, dårlig kundeservice").
       const d = Math.abs(mentionAt[m]! - at);
-      if (d <= bestDistance) [best, bestDistance] = [m, d];
+      if (d <= bestDistance) {
+        best = m;
+        bestDistance = d;
+      }
     }
     if (best >= 0) {
       own[best]! += w;
       got[best] = 1;
     }
   }
-  const byTopic = new Map<string, TopicSentiment>();
+  const out: TopicSentiment[] = [];
   for (let m = 0; m < n; m++) {
     const clause = mentionClause[m]!;
     let sum = own[m]!;
@@ -194,21 +195,30 @@ function topicSentiments(state: TextState): TopicSentiment[] {
       sum = covered ? 0 : clauseSum[clause] !== 0 ? clauseSum[clause]! : neighbourSum(clause, clauseSum, clauseMentioned, clauseSentence, clauseSegment);
       if (sum === 0 && !covered) sum = self[m]!;
     }
-    for (const topic of mentionTopics[m]!) {
-      const t = byTopic.get(topic);
-      if (t === undefined) byTopic.set(topic, { topic, sum, score: 0, label: 'neutral', mentions: 1 });
-      else {
-        t.sum += sum;
-        t.mentions++;
-      }
+    for (const topic of mentionTopics[m]!) addToTopic(out, topic, sum, 1);
+  }
+  return labelTopics(out);
+}
+
+/** Adds a mention's sum to its topic's entry in `topics` (a text names few topics: a list beats a Map). */
+function addToTopic(topics: TopicSentiment[], topic: string, sum: number, mentions: number): void {
+  for (const t of topics) {
+    if (t.topic === topic) {
+      t.sum += sum;
+      t.mentions += mentions;
+      return;
     }
   }
-  const out = [...byTopic.values()];
-  for (const t of out) {
+  topics.push({ topic, sum, score: 0, label: 'neutral', mentions });
+}
+
+/** Scores and labels from the sums. */
+function labelTopics(topics: TopicSentiment[]): TopicSentiment[] {
+  for (const t of topics) {
     t.score = normalise(t.sum);
     t.label = labelOf(t.score);
   }
-  return out;
+  return topics;
 }
 
 /** For a mention whose clause has no sentiment: the nearest clause with sentiment between the same contrast words
@@ -243,13 +253,12 @@ const scratch = {
   },
 };
 
-function wordsIn(term: string): number {
-  let words = 1;
-  for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) === 32) words++;
-  return words;
+function sameTopics(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
-
-const sameTopics = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((t, k) => t === b[k]));
 
 /** The topic mention that starts at tokens[i] (a phrase before a word), unless a phrase already covered it. */
 function noteTopics(info: WordInfo, tokens: string[], i: number, state: TextState): void {
@@ -266,7 +275,7 @@ function noteTopics(info: WordInfo, tokens: string[], i: number, state: TextStat
 }
 
 /** Topic mentions among tokens [from, to) that a sentiment, contrast or intensifier phrase consumed. */
-function noteTopicsWithin(words: Map<string, WordInfo>, tokens: string[], from: number, to: number, state: TextState, pack: LexiconPack, topics: TopicTerms): void {
+function noteTopicsWithin(words: Map<string, WordInfo>, tokens: string[], from: number, to: number, state: TextState, pack: LexiconPack): void {
   for (let k = from; k < to; k++) {
     const token = tokens[k]!;
     const info = words.get(token);
@@ -274,7 +283,7 @@ function noteTopicsWithin(words: Map<string, WordInfo>, tokens: string[], from: 
       if (info.topics !== undefined || info.topicPhrases !== undefined) noteTopics(info, tokens, k, state);
     } else if (token.length !== 0 && k > state.topicsCoveredTo) {
       // A word that is only the inner part of a phrase (`leverans` in `snabb leverans`) has no entry of its own.
-      const found = wordTopics(token, pack, topics);
+      const found = readingOf(token, pack).topics;
       if (found !== undefined) state.mention(found, k);
     }
   }
@@ -284,8 +293,9 @@ function noteTopicsWithin(words: Map<string, WordInfo>, tokens: string[], from: 
  *  A class rather than closures over local variables: one allocation per text, fields the compiler can see. */
 class TextState {
   readonly terms: TermHit[] = [];
-  /** Per entry of `terms`: its token index (-1 for a rule mark) and its clause. */
+  /** Per entry of `terms`: its first and last token index (-1 for a rule mark) and its clause. */
   readonly termAt: number[] = [];
+  readonly termLast: number[] = [];
   readonly termClause: number[] = [];
   /** Topic mentions: their topics, token index and clause. */
   readonly mentionTopics: (readonly string[])[] = [];
@@ -341,13 +351,15 @@ class TextState {
     this.clauseSegment.push(this.clauseSegment[this.clauseSegment.length - 1]! + (contrast ? 1 : 0));
   }
 
-  private push(hit: TermHit, at: number): void {
+  private push(hit: TermHit, at: number, last = at): void {
     this.terms.push(hit);
     this.termAt.push(at);
+    this.termLast.push(last);
     this.termClause.push(this.clauseSentence.length - 1);
   }
 
-  add(term: string, score: number, at: number): void {
+  /** A term over tokens [at, last]. */
+  add(term: string, score: number, at: number, last = at): void {
     let weight = score * this.boost;
     const negated = at <= this.negatedUntil;
     if (negated) weight *= NEGATION_FACTOR;
@@ -357,7 +369,7 @@ class TextState {
     }
     // A 0 entry (`some kind`) only blocks its words from scoring.
     if (weight !== 0) {
-      this.push({ term, weight, negator: negated ? this.negator : undefined, negatorAfter: false, intensifier: this.boost !== 1 ? this.intensifier : undefined, caps: this.caps, rule: 'term' }, at);
+      this.push({ term, weight, negator: negated ? this.negator : undefined, negatorAfter: false, intensifier: this.boost !== 1 ? this.intensifier : undefined, caps: this.caps, rule: 'term' }, at, last);
       this.lastTermAt = at;
     }
     this.boost = 1;
@@ -406,6 +418,7 @@ class TextState {
         // Nothing weighed: no mark in the explanation.
         terms.splice(concessionFrom, 1);
         this.termAt.splice(concessionFrom, 1);
+        this.termLast.splice(concessionFrom, 1);
         this.termClause.splice(concessionFrom, 1);
       }
     }
@@ -438,21 +451,9 @@ export function combineResults(parts: readonly SentimentResult[], calibration: C
   let sum = 0;
   for (const t of terms) sum += t.weight;
   const score = normalise(sum);
-  const byTopic = new Map<string, TopicSentiment>();
-  for (const t of parts.flatMap((p) => p.topics)) {
-    const known = byTopic.get(t.topic);
-    if (known === undefined) byTopic.set(t.topic, { ...t });
-    else {
-      known.sum += t.sum;
-      known.mentions += t.mentions;
-    }
-  }
-  const topics = [...byTopic.values()];
-  for (const t of topics) {
-    t.score = normalise(t.sum);
-    t.label = labelOf(t.score);
-  }
-  return { score, label: labelOf(score, calibration), terms, topics: topics.length === 0 ? NO_TOPICS : topics };
+  const topics: TopicSentiment[] = [];
+  for (const p of parts) for (const t of p.topics) addToTopic(topics, t.topic, t.sum, t.mentions);
+  return { score, label: labelOf(score, calibration), terms, topics: topics.length === 0 ? NO_TOPICS : labelTopics(topics) };
 }
 
 /** The label for a score in [-1, 1]: positive from `positiveFrom` up, negative from `negativeTo` down. */
@@ -504,20 +505,29 @@ function stemScore(token: string, pack: LexiconPack): number | undefined {
   return pack.stemming.terms.get(pack.stemming.stem(token));
 }
 
-/** A word in no list, read through the pack's word formation (compounds.tsv): an ending stripped to reach a
- *  listed word, an intensifying or negating prefix glued to one, or a listed word as the head of a compound.
- *  Memoised per pack: review vocabulary repeats, and a miss costs a dozen lookups. */
-function compoundScore(word: string, pack: LexiconPack): number | undefined {
-  const compounds = pack.compounds;
-  if (compounds === undefined || word.length < MIN_COMPOUND_LENGTH) return undefined;
-  let memo = compoundMemos.get(pack);
-  if (memo === undefined) compoundMemos.set(pack, (memo = new Map()));
-  const known = memo.get(word);
-  if (known !== undefined) return Number.isNaN(known) ? undefined : known;
-  if (memo.size >= COMPOUND_MEMO_MAX) memo.clear(); // a batch job must not grow without limit on typos
-  const score = readCompound(word, pack.terms, compounds);
-  memo.set(ownCopy(word), score ?? NO_SCORE);
-  return score;
+/** What a word in no list can still be: a score through its stem or through the pack's word formation
+ *  (compounds.tsv: an ending stripped to reach a listed word, an intensifying or negating prefix glued to one, or
+ *  a listed word as the head of a compound), and the topics it names by a listed beginning or as a compound's
+ *  head. One memo per pack for both: review vocabulary repeats, and a miss costs a dozen lookups. Bounded: a batch
+ *  job must not grow without limit on typos. */
+type Reading = { score: number | undefined; topics: readonly string[] | undefined };
+const NOTHING: Reading = { score: undefined, topics: undefined };
+const readingMemos = new WeakMap<LexiconPack, Map<string, Reading>>();
+const READING_MEMO_MAX = 50_000;
+
+function readingOf(word: string, pack: LexiconPack): Reading {
+  let memo = readingMemos.get(pack);
+  if (memo === undefined) readingMemos.set(pack, (memo = new Map()));
+  let reading = memo.get(word);
+  if (reading === undefined) {
+    const { compounds, topics } = pack;
+    const score = stemScore(word, pack) ?? (compounds !== undefined && word.length >= MIN_COMPOUND_LENGTH ? readCompound(word, pack.terms, compounds) : undefined);
+    const named = topics === undefined ? undefined : readWordTopics(word, topics, compounds);
+    reading = score === undefined && named === undefined ? NOTHING : { score, topics: named };
+    if (memo.size >= READING_MEMO_MAX) memo.clear();
+    memo.set(ownCopy(word), reading);
+  }
+  return reading;
 }
 
 const MIN_COMPOUND_LENGTH = 5;
@@ -528,9 +538,6 @@ const MIN_PART = 4;
  *  net + `topp`, `engelske` as eng + `elske`). */
 const MIN_BASE = 5;
 const MIN_MODIFIER = 4;
-const COMPOUND_MEMO_MAX = 50_000;
-const NO_SCORE = Number.NaN; // a memoised miss (NaN is no score any list may hold)
-const compoundMemos = new WeakMap<LexiconPack, Map<string, number>>();
 
 function readCompound(word: string, terms: Map<string, number>, { suffixes, prefixes }: Compounds): number | undefined {
   const inflected = (w: string): number | undefined => {
@@ -672,7 +679,7 @@ function startsOf(pack: LexiconPack): Starts {
       for (const [word, node] of topicTrie(topics.phrases).next) info(word).topicPhrases = node;
       for (const [word, entry] of words) if (!roles.has(word)) entry.topicOnly = true;
       // A word the pack knows for another role may still name a topic by its beginning or as a compound's head.
-      for (const [word, entry] of words) if (entry.mark === MARK_NONE && entry.topics === undefined) entry.topics = wordTopics(word, pack, topics);
+      for (const [word, entry] of words) if (entry.mark === MARK_NONE && entry.topics === undefined) entry.topics = readWordTopics(word, topics, pack.compounds);
     }
     const vocabularyWords = [...words.keys(), ...[...pack.phrases.keys(), ...pack.intensifiers.keys(), ...pack.contrast.keys(), ...(topics?.phrases.keys() ?? [])].flatMap((k) => k.split(' '))];
     // Unknown words keep their text only where the stem fallback may score them (at least 5 letters, ending
@@ -731,22 +738,8 @@ function matchTopicPhrase(first: TopicNode, tokens: string[], i: number): { topi
  *  topic words are shorter than sentiment words (`pris`, `frakt`). */
 const MIN_TOPIC_MODIFIER = 3;
 const MIN_TOPIC_HEAD = 4;
-const topicMemos = new WeakMap<TopicTerms, Map<string, readonly string[] | null>>();
-
 /** The topics of a word that is no listed topic word: by a listed beginning (`levering*`), or, in a pack with word
- *  formation, as a compound whose head is a listed word or beginning (with an ending stripped). Memoised per
- *  pack's topics, bounded. */
-function wordTopics(word: string, pack: LexiconPack, topics: TopicTerms): readonly string[] | undefined {
-  let memo = topicMemos.get(topics);
-  if (memo === undefined) topicMemos.set(topics, (memo = new Map()));
-  const known = memo.get(word);
-  if (known !== undefined) return known ?? undefined;
-  if (memo.size >= COMPOUND_MEMO_MAX) memo.clear();
-  const found = readWordTopics(word, topics, pack.compounds) ?? null;
-  memo.set(ownCopy(word), found);
-  return found ?? undefined;
-}
-
+ *  formation, as a compound whose head is a listed word or beginning (with an ending stripped). */
 function readWordTopics(word: string, { words, prefixes }: TopicTerms, compounds: Compounds | undefined): readonly string[] | undefined {
   const byPrefix = (w: string) => prefixes.find((p) => w.startsWith(p.prefix))?.topics;
   const direct = byPrefix(word);

@@ -3,7 +3,6 @@
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { Accumulator, type AccumulatorData } from '../aggregate/accumulator.js';
-import { TopicAccumulator, type TopicAccumulatorData } from '../aggregate/topic-accumulator.js';
 import { packsFor } from '../analyze/config-packs.js';
 import { createScorer } from '../analyze/score-review.js';
 import type { ByteRange, RangeEnd } from '../ingest/byte-range.js';
@@ -38,7 +37,6 @@ export type RangeResult = {
   task: RangeTask;
   counts: RangeCounts;
   acc: AccumulatorData;
-  topics: TopicAccumulatorData;
   /** 64-bit hashes (pairs of uint32) of the ids of the scored records, in order. */
   ids: Uint32Array;
   end: RangeEnd;
@@ -59,7 +57,6 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
   const scoredOut = new CsvTableWriter<ScoredReview>(scoredPart, scoredColumns(config), part);
   const rejectsOut = new CsvTableWriter<Reject>(rejectsPart, rejectColumns(config), part);
   const acc = new Accumulator(config.output.period);
-  const topicAcc = new TopicAccumulator(config.output.period);
   const score = createScorer(packsFor(config));
   const seen = new IdSet();
   const duplicates = new Set(task.duplicates);
@@ -102,10 +99,7 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
       }
     }
     const t2 = now();
-    for (const r of scored) {
-      acc.add(r);
-      topicAcc.add(r);
-    }
+    for (const r of scored) acc.add(r);
     const t3 = now();
     for (const r of scored) {
       const wait = scoredOut.write(r);
@@ -119,7 +113,7 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
   const t4 = now();
   await Promise.all([scoredOut.close(), rejectsOut.close()]);
   times.write += Number(now() - t4);
-  return { task, counts, acc: acc.toData(), topics: topicAcc.toData(), ids: ids.slice(0, 2 * counts.scored), end, times, scoredPart, rejectsPart };
+  return { task, counts, acc: acc.toData(), ids: ids.slice(0, 2 * counts.scored), end, times, scoredPart, rejectsPart };
 }
 
 function grow(a: Uint32Array): Uint32Array {

@@ -16,7 +16,6 @@ import PQueue from 'p-queue';
 import type { Config, InputConfig } from '../config/schema.js';
 import { Accumulator } from '../aggregate/accumulator.js';
 import { trendRows } from '../aggregate/trend.js';
-import { TopicAccumulator } from '../aggregate/topic-accumulator.js';
 import { painPointRows, topicSeries, topPainPoints } from '../aggregate/pain-points.js';
 import { emergingPainPoints } from '../aggregate/emerging.js';
 import { loadTaxonomy, topicName } from '../analyze/topics.js';
@@ -192,7 +191,6 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     const done = Promise.resolve(undefined as unknown as RangeResult);
 
     const total = new Accumulator(config.output.period);
-    const topicTotal = new TopicAccumulator(config.output.period);
     const staged = (name: string) => join(tmp, name);
     const scoredOut = new AssembledReport(staged(OUTPUT_FILES.scored), headerLine(scoredColumns(config), dialect));
     const rejectsOut = new AssembledReport(staged(OUTPUT_FILES.rejects), headerLine(rejectColumns(config), dialect));
@@ -233,7 +231,6 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
         }
         joinLine = result.end.nextLine;
         total.mergeData(result.acc);
-        topicTotal.mergeData(result.topics);
         // Copied in order, but not awaited here: joining goes on (and lets results go) while the disk catches up.
         const { scoredPart, rejectsPart } = result;
         copying = copying.then(() => scoredOut.append(scoredPart)).then(() => rejectsOut.append(rejectsPart));
@@ -253,7 +250,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     await Promise.all(work.flatMap((w) => w.results)); // ranges skipped above still write into tmp
     for (const c of inputs) c.rejectRate = c.read ? c.rejected / c.read : 0;
 
-    await writeAggregateReports(config, total, topicTotal, staged);
+    await writeAggregateReports(config, total, staged);
     await copying;
     await Promise.all([scoredOut.close(), rejectsOut.close()]);
 
@@ -287,12 +284,12 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
 }
 
 /** product_trends.csv, pain_points.csv and alerts.csv from the merged sums. */
-async function writeAggregateReports(config: Config, total: Accumulator, topicTotal: TopicAccumulator, staged: (name: string) => string): Promise<void> {
+async function writeAggregateReports(config: Config, total: Accumulator, staged: (name: string) => string): Promise<void> {
   const table = { dialect: dialectFor(config.output.locale), header: true, bom: true };
   const groups = total.sorted();
   const taxonomy = loadTaxonomy(config.topics);
   const lang = languageOf(config.output.locale);
-  const painRows = painPointRows(topicTotal.entries(), groups, (id) => topicName(taxonomy, id, lang));
+  const painRows = painPointRows(total.topicEntries(), groups, (id) => topicName(taxonomy, id, lang));
   const top = topPainPoints(painRows);
   const trendsOut = new CsvTableWriter(staged(OUTPUT_FILES.trends), TREND_COLUMNS, table);
   for (const row of trendRows(groups)) {

@@ -7,9 +7,8 @@ import { packsFor } from '../../src/analyze/config-packs.js';
 import { scoreText } from '../../src/analyze/sentiment.js';
 import { DEFAULT_TOPICS, loadTaxonomy, NO_TOPICS, SHIPPED_TAXONOMIES, topicName, type TopicsSpec } from '../../src/analyze/topics.js';
 import { validateConfig } from '../../src/config/validate.js';
-import { TopicAccumulator } from '../../src/aggregate/topic-accumulator.js';
 import { painPointRows, topicSeries, topPainPoints, wilsonLower } from '../../src/aggregate/pain-points.js';
-import type { GroupStats } from '../../src/aggregate/accumulator.js';
+import { Accumulator, type GroupStats } from '../../src/aggregate/accumulator.js';
 import type { Lang, ScoredReview, TopicSentiment } from '../../src/types.js';
 import { tempDir } from '../support/cli.js';
 
@@ -133,7 +132,7 @@ const review = (id: string, product: string, date: string, topics: [string, numb
   },
 });
 
-describe('TopicAccumulator', () => {
+describe('topic sums in the Accumulator', () => {
   const reviews = [
     review('b', 'P', '2025-01-03', [['delivery', -0.5], ['price', 0.4]]),
     review('a', 'P', '2025-01-09', [['delivery', -0.5]]),
@@ -141,20 +140,20 @@ describe('TopicAccumulator', () => {
     review('d', 'Q', '2025-01-01', [['quality', -0.9]]),
   ];
   it('sums per product, period and topic, with the most negative review (then the smallest id) as the example', () => {
-    const acc = new TopicAccumulator('month');
+    const acc = new Accumulator('month');
     for (const r of reviews) acc.add(r);
-    const delivery = acc.entries().find((e) => e.key.product === 'P' && e.key.period === '2025-01' && e.key.topic === 'delivery')!;
+    const delivery = acc.topicEntries().find((e) => e.key.product === 'P' && e.key.period === '2025-01' && e.key.topic === 'delivery')!;
     expect(delivery.stats).toEqual({ mentions: 2, negative: 2, neutral: 0, positive: 0, sentimentSum: -1, exampleId: 'a', exampleScore: -0.5 });
   });
   it('gives the same sums whatever the order and the split', () => {
-    const whole = new TopicAccumulator('month');
+    const whole = new Accumulator('month');
     for (const r of reviews) whole.add(r);
-    const parts = [new TopicAccumulator('month'), new TopicAccumulator('month')];
+    const parts = [new Accumulator('month'), new Accumulator('month')];
     reviews.forEach((r, i) => parts[i % 2]!.add(r));
-    const merged = new TopicAccumulator('month');
+    const merged = new Accumulator('month');
     merged.mergeData(parts[1]!.toData());
     merged.mergeData(parts[0]!.toData());
-    const sorted = (a: TopicAccumulator) => a.entries().sort((x, y) => JSON.stringify(x.key).localeCompare(JSON.stringify(y.key)));
+    const sorted = (a: Accumulator) => a.topicEntries().sort((x, y) => JSON.stringify(x.key).localeCompare(JSON.stringify(y.key)));
     expect(sorted(merged)).toEqual(sorted(whole));
   });
 });
