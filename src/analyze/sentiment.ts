@@ -8,6 +8,7 @@ import type { Label, SentimentResult, TermHit, TopicSentiment } from '../types.j
 import type { Calibration, Compounds, LexiconPack } from './lexicon-pack.js';
 import type { TopicTerms } from './topics.js';
 import { ownCopy } from '../strings.js';
+import { boundedMemo } from '../memo.js';
 import { CAPS_MARK, CLAUSE_BREAK, EXCLAIM_BREAKS, SENTENCE_BREAK, tokenizeWithBreaks, Vocabulary } from './tokenize.js';
 
 /** A pack's calibration (its manifest's `calibration`) when it declares none: VADER's neutral band, no
@@ -484,20 +485,11 @@ export function explain(terms: readonly TermHit[]): string {
   return out;
 }
 
-/** A weight to two decimals with its sign. Memoised: a lexicon's weights times its few rule factors repeat, and
- *  number formatting was a fifth of writing the per-record report. Bounded: it starts over when full. */
-function signed(x: number): string {
-  let text = signedMemo.get(x);
-  if (text === undefined) {
-    const r = Math.round(x * 100) / 100;
-    text = r > 0 ? `+${r}` : r === 0 ? '0' : String(r);
-    if (signedMemo.size >= SIGNED_MEMO_MAX) signedMemo.clear();
-    signedMemo.set(x, text);
-  }
-  return text;
-}
-const signedMemo = new Map<number, string>();
-const SIGNED_MEMO_MAX = 10_000;
+/** A weight to two decimals with its sign (`+1.5`, `0`, `-0.75`), memoised. */
+const signed = boundedMemo((x: number): string => {
+  const r = Math.round(x * 100) / 100;
+  return r > 0 ? `+${r}` : r === 0 ? '0' : String(r);
+}, 10_000);
 
 /** The score of an inflected form through its stem (`refunded` → `refund`), when the pack stems. */
 function stemScore(token: string, pack: LexiconPack): number | undefined {

@@ -8,6 +8,7 @@ import type { PainPointRow } from '../aggregate/pain-points.js';
 import type { EmergingAlert } from '../aggregate/emerging.js';
 import type { Column } from './csv-writer.js';
 import { explain } from '../analyze/sentiment.js';
+import { boundedMemo } from '../memo.js';
 
 /** Raw values in rejects are cut: enough to find and fix the row. */
 export const MAX_RAW_CELL = 200;
@@ -91,7 +92,8 @@ function painCell(topics: readonly TopicSentiment[]): string | undefined {
   return out || undefined;
 }
 
-const signedScore = (x: number) => (x > 0 ? '+' : x < 0 ? '-' : '') + Math.abs(x).toFixed(2);
+/** `+0.25`, `0.00`, `-0.87`, memoised. */
+const signedScore = boundedMemo((x: number) => (x > 0 ? '+' : x < 0 ? '-' : '') + Math.abs(x).toFixed(2), 10_000);
 
 export const PAIN_POINT_COLUMNS: readonly Column<PainPointRow>[] = [
   { name: 'product', kind: 'text', get: (r) => r.product, repeats: true },
