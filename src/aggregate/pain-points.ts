@@ -40,15 +40,6 @@ export type PainPointRow = {
 type TopicEntry = { key: TopicKey; stats: TopicStats };
 type Group = { key: GroupKey; stats: GroupStats };
 
-/** Wilson score interval's lower bound for k of n at 95 %. */
-export function wilsonLower(k: number, n: number): number {
-  if (n <= 0) return 0;
-  const z = 1.96;
-  const p = k / n;
-  const z2n = (z * z) / n;
-  return (p + z2n / 2 - z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
-}
-
 const pct = (a: number, n: number) => (n > 0 ? (100 * a) / n : undefined);
 const diff = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a - b);
 
@@ -67,11 +58,11 @@ export function painPointRows(topics: readonly TopicEntry[], groups: readonly Gr
   const rows: PainPointRow[] = [];
   let product: string | undefined;
   let prev: { period: string; rows: Map<string, PainPointRow> } | undefined;
-  let all = new Map<string, { reviews: number; stats: TopicStats }>();
+  let all = new Map<string, TopicStats>();
   let allReviews = 0;
   const flushAll = () => {
     if (product === undefined) return;
-    const entries = [...all].map(([topic, { stats }]) => ({ key: { product: product!, period: ALL_PERIODS, topic }, stats }));
+    const entries = [...all].map(([topic, stats]) => ({ key: { product: product!, period: ALL_PERIODS, topic }, stats }));
     rows.push(...rowsOf(entries, allReviews, nameOf, undefined, usual));
   };
   for (const { key, stats } of groups) {
@@ -83,7 +74,7 @@ export function painPointRows(topics: readonly TopicEntry[], groups: readonly Gr
     const entries = byGroup.get(groupKey(key.product, key.period)) ?? [];
     for (const e of entries) {
       const a = all.get(e.key.topic);
-      all.set(e.key.topic, { reviews: 0, stats: a === undefined ? { ...e.stats } : mergeStats(a.stats, e.stats) });
+      all.set(e.key.topic, a === undefined ? { ...e.stats } : mergeStats(a, e.stats));
     }
     const dated = key.period !== UNDATED;
     const periodRows = rowsOf(entries, stats.reviews, nameOf, dated ? prev : undefined, usual);
