@@ -20,7 +20,7 @@ export function packsFor(config: Pick<Config, 'lexicons' | 'topics'>): (lang: La
 }
 
 /** The pack with the taxonomy's terms for its language: a new object, since the scorer's caches are per pack. */
-export function withTopics(pack: LexiconPack | undefined, topics: TopicTerms | undefined): LexiconPack | undefined {
+function withTopics(pack: LexiconPack | undefined, topics: TopicTerms | undefined): LexiconPack | undefined {
   return pack === undefined || topics === undefined ? pack : { ...pack, topics };
 }
 

@@ -17,6 +17,14 @@ export const SHIPPED_TAXONOMIES: Readonly<Record<string, string>> = {
   restaurants: join(LEXICONS_DIR, 'topics', 'restaurants.json'),
 };
 
+/** The taxonomy file a name stands for: a shipped taxonomy's, or a `.json` path resolved against `base`; null
+ *  for `none` (no topics); undefined for anything else (the caller says what is expected). */
+export function taxonomyFile(name: string, base: string): string | null | undefined {
+  if (name === 'none') return null;
+  if (Object.hasOwn(SHIPPED_TAXONOMIES, name)) return SHIPPED_TAXONOMIES[name];
+  return name.endsWith('.json') ? resolve(base, name) : undefined;
+}
+
 export type Topic = { id: string; names: Partial<Record<Lang, string>> };
 
 /** One language's topic terms, in `tokenize` form. Values are topic ids (a term may find two topics). */

@@ -1,7 +1,7 @@
 // `tilfreds eval --aspects FILE [--taxonomy NAME|FILE.json] [--category-map FILE.json] [--json]`: topic detection
 // and topic polarity against human aspect labels, beside the keyword-plus-sentence-score baseline.
 import { resolve } from 'node:path';
-import { loadTaxonomy, SHIPPED_TAXONOMIES } from '../analyze/topics.js';
+import { SHIPPED_TAXONOMIES, taxonomyFile } from '../analyze/topics.js';
 import { TilfredsError } from '../errors.js';
 import { evaluateAspects, fileMapping, readAspectFile, restaurantMapping, type AspectFigures, type AspectReport } from '../eval/aspects.js';
 import { textTable } from './text-table.js';
@@ -14,10 +14,9 @@ export function aspectsEval(options: AspectEvalOptions): string {
   const mapping = options.categoryMap !== undefined ? fileMapping(resolve(options.categoryMap)) : restaurantMapping(scheme);
   // Restaurant data is read with the restaurant taxonomy unless told otherwise.
   const name = options.taxonomy ?? (options.categoryMap === undefined ? 'restaurants' : 'default');
-  const taxonomyFile = Object.hasOwn(SHIPPED_TAXONOMIES, name) ? SHIPPED_TAXONOMIES[name] : resolve(name);
-  const taxonomy = loadTaxonomy({ taxonomy: taxonomyFile, terms: {}, names: {} });
-  if (taxonomy === undefined) throw new TilfredsError('usage', '--taxonomy: a taxonomy to evaluate is needed');
-  const report = evaluateAspects(file, sentences, mapping, taxonomy);
+  const taxonomy = taxonomyFile(name, process.cwd());
+  if (taxonomy == null) throw new TilfredsError('usage', `--taxonomy: expected ${Object.keys(SHIPPED_TAXONOMIES).join(', ')} or a path ending in .json, found "${name}"`);
+  const report = evaluateAspects(file, sentences, mapping, { taxonomy, terms: {}, names: {} });
   return options.json ? JSON.stringify(report, null, 2) + '\n' : formatAspectReport(report);
 }
 

@@ -4,7 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { compileDateFormat } from '../ingest/parse-date.js';
 import { LANGS, TEXT_ROLES, type Lang, type TextRole } from '../types.js';
 import { configError } from '../errors.js';
-import { DEFAULT_TOPICS, SHIPPED_TAXONOMIES, type TopicsSpec } from '../analyze/topics.js';
+import { DEFAULT_TOPICS, SHIPPED_TAXONOMIES, taxonomyFile, type TopicsSpec } from '../analyze/topics.js';
 import {
   DEFAULT_MAX_REJECT_RATE,
   DEFAULT_MAX_TEXT_LENGTH,
@@ -332,7 +332,9 @@ function topics(v: Json, base: string): TopicsSpec {
   if (o.taxonomy !== undefined) {
     const t = o.taxonomy;
     if (typeof t !== 'string' || t === '') fail('topics.taxonomy', `"none", a shipped taxonomy (${Object.keys(SHIPPED_TAXONOMIES).join(', ')}) or the path of a taxonomy .json`, t);
-    taxonomy = t === 'none' ? undefined : Object.hasOwn(SHIPPED_TAXONOMIES, t) ? SHIPPED_TAXONOMIES[t] : t.endsWith('.json') ? resolve(base, t) : fail('topics.taxonomy', `"none", ${Object.keys(SHIPPED_TAXONOMIES).join(', ')} or a path ending in .json`, t);
+    const file = taxonomyFile(t, base);
+    if (file === undefined) fail('topics.taxonomy', `"none", ${Object.keys(SHIPPED_TAXONOMIES).join(', ')} or a path ending in .json`, t);
+    taxonomy = file ?? undefined;
   }
   const terms: Partial<Record<Lang, string[]>> = {};
   if (o.terms !== undefined) {

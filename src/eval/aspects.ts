@@ -1,11 +1,10 @@
 // `tilfreds eval --aspects FILE`: topics against human aspect labels, the SemEval way. Category detection
 // (precision, recall, F1 over sentence × topic pairs) and polarity accuracy, for tilfreds and, in the same run, for
 // the keyword-plus-sentence-score baseline (the same topic terms, each topic given the sentence's plain AFINN sign).
-import { readFileSync } from 'node:fs';
-import { withTopics } from '../analyze/config-packs.js';
-import { loadLexiconPack } from '../analyze/lexicon-pack.js';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { packsFor } from '../analyze/config-packs.js';
 import { scoreText } from '../analyze/sentiment.js';
-import type { Taxonomy } from '../analyze/topics.js';
+import { loadTaxonomy, type TopicsSpec } from '../analyze/topics.js';
 import { TilfredsError } from '../errors.js';
 import { LANGS, type Label, type Lang } from '../types.js';
 import { afinnBaseline } from './afinn-baseline.js';
@@ -45,13 +44,23 @@ export type AspectReport = {
 /** How a file's categories become topics: a restaurant scheme (SemEval 2014, 2015/16, MAMS) or a user's map. */
 export type CategoryMapping = { scheme: string; topicOf: (category: string) => string | null | undefined; comparable: (topic: string) => string | undefined };
 
-/** Reads a SemEval or MAMS XML file and works out its scheme from its layout: `<Opinions>` (2015/16), sentences
- *  with ids (2014) or without (MAMS). */
+/** Reads a SemEval or MAMS XML file and works out its scheme from the layout of its first sentences:
+ *  `<Opinions>` (2015/16), sentences with ids (2014) or without (MAMS). */
 export function readAspectFile(file: string): { sentences: AspectSentence[]; scheme: RestaurantScheme } {
-  const head = readFileSync(file, 'utf8');
+  const head = readHead(file, 64 * 1024);
   if (head.includes('<Opinions')) return { sentences: readSemEvalXml(file), scheme: 'semeval2016' };
   if (/<sentence\s[^>]*\bid=/.test(head)) return { sentences: readSemEvalXml(file), scheme: 'semeval2014' };
   return { sentences: readMamsXml(file), scheme: 'mams' };
+}
+
+function readHead(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function restaurantMapping(scheme: RestaurantScheme): CategoryMapping {
@@ -89,13 +98,14 @@ export function fileMapping(file: string): CategoryMapping {
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
 
-export function evaluateAspects(file: string, sentences: readonly AspectSentence[], mapping: CategoryMapping, taxonomy: Taxonomy): AspectReport {
+export function evaluateAspects(file: string, sentences: readonly AspectSentence[], mapping: CategoryMapping, topics: TopicsSpec): AspectReport {
   const baseline = afinnBaseline();
-  const packs = new Map<string, ReturnType<typeof withTopics>>();
+  const taxonomy = loadTaxonomy(topics);
+  if (taxonomy === undefined) throw new TilfredsError('usage', 'a taxonomy to evaluate against is needed (not "none")');
+  const packs = packsFor({ lexicons: {}, topics });
   const packFor = (language: string) => {
     if (!(LANGS as readonly string[]).includes(language)) throw new TilfredsError('input', `${file}: sentences in "${language}", a language tilfreds has no lexicon for`);
-    if (!packs.has(language)) packs.set(language, withTopics(loadLexiconPack(language as Lang), taxonomy.terms[language as Lang]));
-    return packs.get(language);
+    return packs(language as Lang);
   };
   const known = new Set(taxonomy.topics.map((t) => t.id));
   const counts = () => ({ gold: 0, predicted: 0, truePositives: 0, polarity: { n: 0, correct: 0 }, polarityGiven: { n: 0, correct: 0 } });
