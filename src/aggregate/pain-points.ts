@@ -5,6 +5,9 @@ import type { TopicSeries } from './emerging.js';
 import { UNDATED } from './period.js';
 import type { TopicStats } from './topic-accumulator.js';
 
+/** One string for a product, a period and a topic (or fewer), as lookup keys in and around these rows. */
+export const keyOf = (...parts: string[]): string => parts.join('\u0000');
+
 /** The period of the rows that cover every period of a product. */
 export const ALL_PERIODS = 'all';
 
@@ -47,9 +50,8 @@ const diff = (a: number | undefined, b: number | undefined) => (a === undefined 
  *  sorted as Accumulator.sorted() gives them. */
 export function painPointRows(topics: readonly TopicEntry[], groups: readonly Group[], nameOf: (topic: string) => string): PainPointRow[] {
   const byGroup = new Map<string, TopicEntry[]>();
-  const groupKey = (product: string, period: string) => product + '\u0000' + period;
   for (const e of topics) {
-    const k = groupKey(e.key.product, e.key.period);
+    const k = keyOf(e.key.product, e.key.period);
     const list = byGroup.get(k);
     if (list === undefined) byGroup.set(k, [e]);
     else list.push(e);
@@ -71,7 +73,7 @@ export function painPointRows(topics: readonly TopicEntry[], groups: readonly Gr
       [product, prev, all, allReviews] = [key.product, undefined, new Map(), 0];
     }
     allReviews += stats.reviews;
-    const entries = byGroup.get(groupKey(key.product, key.period)) ?? [];
+    const entries = byGroup.get(keyOf(key.product, key.period)) ?? [];
     for (const e of entries) {
       const a = all.get(e.key.topic);
       all.set(e.key.topic, a === undefined ? { ...e.stats } : mergeStats(a, e.stats));
@@ -131,12 +133,12 @@ function rowsOf(entries: readonly TopicEntry[], reviews: number, nameOf: (topic:
   return rows;
 }
 
-/** The top pain points of each product × period (`product\0period` → "Name (negative mentions) | …"), at most `n`. */
+/** The top pain points of each product × period (`keyOf(product, period)` → "Name (negative mentions) | …"), at most `n`. */
 export function topPainPoints(rows: readonly PainPointRow[], n = 3): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of rows) {
     if (r.rank === undefined || r.rank > n) continue;
-    const k = r.product + '\u0000' + r.period;
+    const k = keyOf(r.product, r.period);
     const text = `${r.topicName} (${r.negative})`;
     // `|` between them: neither dialect's delimiter, so the cell needs no quotes in either.
     out.set(k, out.has(k) ? `${out.get(k)} | ${text}` : text);
@@ -154,17 +156,15 @@ export function topicSeries(rows: readonly PainPointRow[], groups: readonly Grou
     if (list === undefined) periods.set(key.product, [{ period: key.period, reviews: stats.reviews }]);
     else list.push({ period: key.period, reviews: stats.reviews });
   }
-  const negative = new Map<string, Map<string, number>>();
+  const series = new Map<string, { product: string; topic: string; negative: Map<string, number> }>();
   for (const r of rows) {
     if (r.period === UNDATED || r.period === ALL_PERIODS) continue;
-    const k = r.product + '\u0000' + r.topic;
-    if (!negative.has(k)) negative.set(k, new Map());
-    negative.get(k)!.set(r.period, r.negative);
+    const k = keyOf(r.product, r.topic);
+    let s = series.get(k);
+    if (s === undefined) series.set(k, (s = { product: r.product, topic: r.topic, negative: new Map() }));
+    s.negative.set(r.period, r.negative);
   }
-  const out: TopicSeries[] = [];
-  for (const [k, byPeriod] of negative) {
-    const [product, topic] = k.split('\u0000') as [string, string];
-    out.push({ product, topic, periods: (periods.get(product) ?? []).map((p) => ({ ...p, negative: byPeriod.get(p.period) ?? 0 })) });
-  }
-  return out;
+  return [...series.values()].map(({ product, topic, negative }) => ({
+    product, topic, periods: (periods.get(product) ?? []).map((p) => ({ ...p, negative: negative.get(p.period) ?? 0 })),
+  }));
 }

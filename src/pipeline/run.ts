@@ -16,7 +16,7 @@ import PQueue from 'p-queue';
 import type { Config, InputConfig } from '../config/schema.js';
 import { Accumulator } from '../aggregate/accumulator.js';
 import { trendRows } from '../aggregate/trend.js';
-import { painPointRows, topicSeries, topPainPoints } from '../aggregate/pain-points.js';
+import { keyOf, painPointRows, topicSeries, topPainPoints } from '../aggregate/pain-points.js';
 import { emergingPainPoints } from '../aggregate/emerging.js';
 import { loadTaxonomy, topicName } from '../analyze/topics.js';
 import type { ByteRange } from '../ingest/byte-range.js';
@@ -293,17 +293,17 @@ async function writeAggregateReports(config: Config, total: Accumulator, staged:
   const top = topPainPoints(painRows);
   const trendsOut = new CsvTableWriter(staged(OUTPUT_FILES.trends), TREND_COLUMNS, table);
   for (const row of trendRows(groups)) {
-    row.topPainPoints = top.get(row.product + '\u0000' + row.period);
+    row.topPainPoints = top.get(keyOf(row.product, row.period));
     await trendsOut.write(row);
   }
   await trendsOut.close();
   const painOut = new CsvTableWriter(staged(OUTPUT_FILES.painPoints), PAIN_POINT_COLUMNS, table);
   for (const row of painRows) await painOut.write(row);
   await painOut.close();
-  const examples = new Map(painRows.map((r) => [r.product + '\u0000' + r.period + '\u0000' + r.topic, r.exampleId]));
+  const examples = new Map(painRows.map((r) => [keyOf(r.product, r.period, r.topic), r.exampleId]));
   const alertsOut = new CsvTableWriter<AlertRow>(staged(OUTPUT_FILES.alerts), ALERT_COLUMNS, table);
   for (const alert of emergingPainPoints(topicSeries(painRows, groups))) {
-    await alertsOut.write({ ...alert, kind: 'emerging_pain_point', topicName: topicName(taxonomy, alert.topic, lang), exampleId: examples.get(alert.product + '\u0000' + alert.period + '\u0000' + alert.topic) });
+    await alertsOut.write({ ...alert, kind: 'emerging_pain_point', topicName: topicName(taxonomy, alert.topic, lang), exampleId: examples.get(keyOf(alert.product, alert.period, alert.topic)) });
   }
   await alertsOut.close();
 }

@@ -7,7 +7,7 @@ import { packsFor } from '../../src/analyze/config-packs.js';
 import { scoreText } from '../../src/analyze/sentiment.js';
 import { DEFAULT_TOPICS, loadTaxonomy, NO_TOPICS, SHIPPED_TAXONOMIES, topicName, type TopicsSpec } from '../../src/analyze/topics.js';
 import { validateConfig } from '../../src/config/validate.js';
-import { painPointRows, topicSeries, topPainPoints } from '../../src/aggregate/pain-points.js';
+import { keyOf, painPointRows, topicSeries, topPainPoints } from '../../src/aggregate/pain-points.js';
 import { Accumulator, type GroupStats } from '../../src/aggregate/accumulator.js';
 import type { Lang, ScoredReview, TopicSentiment } from '../../src/types.js';
 import { tempDir } from '../support/cli.js';
@@ -196,7 +196,7 @@ describe('pain-point rows', () => {
   });
 
   it('names the top pain points per product and period, and gives the emerging test its series', () => {
-    expect(topPainPoints(rows, 2).get('P\u00002025-01')).toBe('QUALITY (8) | WEBSITE_APP (1)');
+    expect(topPainPoints(rows, 2).get(keyOf('P', '2025-01'))).toBe('QUALITY (8) | WEBSITE_APP (1)');
     const series = topicSeries(rows, groups).find((s) => s.topic === 'website_app')!;
     expect(series.periods).toEqual([{ period: '2025-01', reviews: 100, negative: 1 }, { period: '2025-02', reviews: 50, negative: 0 }]);
   });
