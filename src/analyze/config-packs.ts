@@ -1,7 +1,7 @@
 // The lexicon pack a run scores each language with: the shipped pack, with the user's own term files from the
 // config (`"lexicons": { "da": [{ "file": … }] }`) layered over it (their entries win; a word scored 0 is removed,
 // a phrase scored 0 blocks its words). A language with user files but no shipped pack gets a pack of those files
-// alone, without rules. Loaded once per language and worker.
+// alone, without rules. Loaded once per language and thread.
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { Config } from '../config/schema.js';
@@ -10,14 +10,24 @@ import { loadLexiconPack, setEntry, type LexiconPack } from './lexicon-pack.js';
 import { readUserLexiconFile, userLexiconPack } from './user-lexicon.js';
 import { loadTaxonomy, type TopicTerms } from './topics.js';
 
+/** The packs for a config's lexicons and topics, the same objects for every byte range a worker reads: the
+ *  scorer's caches (word tables, vocabulary, memos) belong to the pack object, and building them again per range
+ *  cost more than scoring the range's first thousands of records. */
 export function packsFor(config: Pick<Config, 'lexicons' | 'topics'>): (lang: Lang) => LexiconPack | undefined {
-  const packs = new Map<Lang, LexiconPack | undefined>();
-  const taxonomy = loadTaxonomy(config.topics);
-  return (lang) => {
-    if (!packs.has(lang)) packs.set(lang, withTopics(packFor(lang, config), taxonomy?.terms[lang]));
-    return packs.get(lang);
-  };
+  const key = JSON.stringify([config.lexicons, config.topics]);
+  let packs = packsByConfig.get(key);
+  if (packs === undefined) {
+    const byLang = new Map<Lang, LexiconPack | undefined>();
+    const taxonomy = loadTaxonomy(config.topics);
+    packs = (lang) => {
+      if (!byLang.has(lang)) byLang.set(lang, withTopics(packFor(lang, config), taxonomy?.terms[lang]));
+      return byLang.get(lang);
+    };
+    packsByConfig.set(key, packs);
+  }
+  return packs;
 }
+const packsByConfig = new Map<string, (lang: Lang) => LexiconPack | undefined>();
 
 /** The pack with the taxonomy's terms for its language: a new object, since the scorer's caches are per pack. */
 function withTopics(pack: LexiconPack | undefined, topics: TopicTerms | undefined): LexiconPack | undefined {
