@@ -46,6 +46,8 @@ export type RangeResult = {
 };
 
 const now = () => process.hrtime.bigint();
+/** Records scored before they are aggregated and written. */
+const STEP = 64;
 
 export async function processRange(config: Config, task: RangeTask): Promise<RangeResult> {
   const input = config.inputs[task.inputIndex]!;
@@ -74,11 +76,27 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
   // The same reason whether the first one was in this range or an earlier one: reports must not depend on the cut.
   const duplicate = (r: Review) => reject({ ref: r.ref, code: 'duplicate-id', reason: 'the same id came earlier in this input', field: 'id', actual: r.id });
 
+  // Records are scored, aggregated and written a few at a time, not a whole read batch (a megabyte of input) at
+  // once: the per-record objects then die young, in the nursery, instead of being promoted and swelling the heap.
+  const scored: ScoredReview[] = [];
+  const flush = async () => {
+    const t2 = now();
+    for (const r of scored) acc.add(r);
+    const t3 = now();
+    for (const r of scored) {
+      const wait = scoredOut.write(r);
+      if (wait) await wait;
+    }
+    scored.length = 0;
+    const t4 = now();
+    times.aggregate += Number(t3 - t2);
+    times.write += Number(t4 - t3);
+    return t4;
+  };
   let t = now();
   for await (const batch of SOURCES[input.format].read(input, task.file, task.head, task.range, end)) {
-    const t1 = now();
-    times.read += Number(t1 - t);
-    const scored: ScoredReview[] = [];
+    times.read += Number(now() - t);
+    t = now();
     for (const item of batch) {
       counts.read++;
       if (item.kind === 'reject') {
@@ -96,19 +114,14 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
         ids[2 * counts.scored + 1] = seen.lastHash[1];
         counts.scored++;
         scored.push(score(item.review));
+        if (scored.length === STEP) {
+          times.score += Number(now() - t);
+          t = await flush();
+        }
       }
     }
-    const t2 = now();
-    for (const r of scored) acc.add(r);
-    const t3 = now();
-    for (const r of scored) {
-      const wait = scoredOut.write(r);
-      if (wait) await wait;
-    }
-    t = now();
-    times.score += Number(t2 - t1);
-    times.aggregate += Number(t3 - t2);
-    times.write += Number(t - t3);
+    times.score += Number(now() - t);
+    t = await flush();
   }
   const t4 = now();
   await Promise.all([scoredOut.close(), rejectsOut.close()]);

@@ -249,6 +249,8 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     }
     await Promise.all(work.flatMap((w) => w.results)); // ranges skipped above still write into tmp
     for (const c of inputs) c.rejectRate = c.read ? c.rejected / c.read : 0;
+    // The workers are done: their heaps go before the report tables are built, not on top of them.
+    await pool?.close();
 
     await writeAggregateReports(config, total, staged);
     await copying;
