@@ -145,24 +145,33 @@ Object.freeze(NO_TOPICS);
 function topicSentiments(state: TextState): TopicSentiment[] {
   const { terms, termAt, termLast, termClause, mentionAt, mentionClause, mentionTopics, clauseSentence, clauseSegment } = state;
   const n = mentionAt.length;
+  const clauses = clauseSentence.length;
   // Scratch arrays shared by every call (typed arrays are costly to allocate per text), zeroed for this one.
   const own = scratch.take(0, n);
   const got = scratch.take(1, n);
   /** The word that names a topic may carry a score of its own (`refund`, `on hold`): it says the topic came up
    *  in a complaint, not how it went, so it counts for its topic only when nothing else in reach does. */
   const self = scratch.take(2, n);
-  const clauseSum = scratch.take(3, clauseSentence.length);
-  const clauseMentioned = scratch.take(4, clauseSentence.length);
-  for (let m = 0; m < n; m++) clauseMentioned[mentionClause[m]!] = 1;
+  const clauseSum = scratch.take(3, clauses);
+  const clauseMentioned = scratch.take(4, clauses);
+  // Mentions come in token order, so each clause's mentions are a run: clause c has mentions [first[c], first[c + 1]).
+  const first = scratch.take(5, clauses + 1);
+  for (let c = 0, m = 0; c <= clauses; c++) {
+    while (m < n && mentionClause[m]! < c) m++;
+    first[c] = m;
+    if (c > 0 && first[c]! > first[c - 1]!) clauseMentioned[c - 1] = 1;
+  }
   for (let k = 0; k < terms.length; k++) {
     const at = termAt[k]!;
     if (at < 0) continue;
     const clause = termClause[k]!;
     const w = terms[k]!.weight;
+    const from = first[clause]!;
+    const to = first[clause + 1]!;
     // A term (a word or a phrase) that holds a mention's word names that topic.
     const last = termLast[k]!;
     let named = -1;
-    for (let m = 0; m < n && named < 0; m++) if (mentionAt[m]! >= at && mentionAt[m]! <= last) named = m;
+    for (let m = from; m < to && named < 0; m++) if (mentionAt[m]! >= at && mentionAt[m]! <= last) named = m;
     if (named >= 0) {
       self[named]! += w;
       continue;
@@ -170,8 +179,7 @@ function topicSentiments(state: TextState): TopicSentiment[] {
     clauseSum[clause]! += w;
     let best = -1;
     let bestDistance = Infinity;
-    for (let m = 0; m < n; m++) {
-      if (mentionClause[m] !== clause) continue;
+    for (let m = from; m < to; m++) {
       // On a tie the later mention: a word between two mentions usually qualifies the one after it
       // ("great price and terrible service", "god pris, dårlig kundeservice").
       const d = Math.abs(mentionAt[m]! - at);
@@ -192,7 +200,7 @@ function topicSentiments(state: TextState): TopicSentiment[] {
     if (got[m] === 0) {
       // Borrow from the clause only when no other mention of the same topics there has terms of its own.
       let covered = false;
-      for (let o = 0; o < n && !covered; o++) covered = o !== m && got[o] === 1 && mentionClause[o] === clause && sameTopics(mentionTopics[o]!, mentionTopics[m]!);
+      for (let o = first[clause]!, to = first[clause + 1]!; o < to && !covered; o++) covered = o !== m && got[o] === 1 && sameTopics(mentionTopics[o]!, mentionTopics[m]!);
       sum = covered ? 0 : clauseSum[clause] !== 0 ? clauseSum[clause]! : neighbourSum(clause, clauseSum, clauseMentioned, clauseSentence, clauseSegment);
       if (sum === 0 && !covered) sum = self[m]!;
     }
@@ -517,7 +525,9 @@ function readingOf(word: string, pack: LexiconPack): Reading {
     const named = topics === undefined ? undefined : readWordTopics(word, topics, compounds);
     reading = score === undefined && named === undefined ? NOTHING : { score, topics: named };
     if (memo.size >= READING_MEMO_MAX) memo.clear();
-    memo.set(ownCopy(word), reading);
+    const own = ownCopy(word);
+    memo.set(own, reading);
+    if (reading === NOTHING) startsOf(pack).vocabulary.learnNothing(own);
   }
   return reading;
 }

@@ -278,10 +278,16 @@ export const OTHER_WORD = '';
 
 /** The words a lexicon pack knows, found by their characters in the text, so that the tokenizer hands back the
  *  pack's own string for them and no new string for the many words that are in no list. `keep` says which
- *  unknown words still need their text (say, for a stem lookup). */
+ *  unknown words still need their text (say, for a stem lookup). Kept words that turn out to mean nothing (no
+ *  stem, compound or topic reading) are learned, so that their next occurrence is OTHER_WORD again: in the
+ *  compounding languages every word of five letters or more is kept, and most of them are such words. */
 export class Vocabulary {
   private readonly slots: (string | undefined)[];
   private readonly mask: number;
+  /** Learned words that mean nothing, an open-addressing table like `slots`; emptied when half full, so that a
+   *  long tail of rare words cannot grow it. */
+  private readonly nothing: (string | undefined)[] = new Array<string | undefined>(LEARNED_SLOTS);
+  private learned = 0;
 
   constructor(
     words: Iterable<string>,
@@ -312,9 +318,33 @@ export class Vocabulary {
       if (w === undefined) break;
       if (w.length === length && text.startsWith(w, from)) return w;
     }
-    return this.keep(text, from, to) ? text.slice(from, to) : OTHER_WORD;
+    if (!this.keep(text, from, to)) return OTHER_WORD;
+    for (let slot = hash & LEARNED_MASK; ; slot = (slot + 1) & LEARNED_MASK) {
+      const w = this.nothing[slot];
+      if (w === undefined) break;
+      if (w.length === length && text.startsWith(w, from)) return OTHER_WORD;
+    }
+    return text.slice(from, to);
+  }
+
+  /** Remembers a kept word that means nothing: from now on the tokenizer makes no string for it. */
+  learnNothing(word: string): void {
+    if (this.learned >= LEARNED_SLOTS / 2) {
+      this.nothing.fill(undefined);
+      this.learned = 0;
+    }
+    let slot = hashRange(word, 0, word.length) & LEARNED_MASK;
+    while (this.nothing[slot] !== undefined) {
+      if (this.nothing[slot] === word) return;
+      slot = (slot + 1) & LEARNED_MASK;
+    }
+    this.nothing[slot] = word;
+    this.learned++;
   }
 }
+
+const LEARNED_SLOTS = 1 << 16;
+const LEARNED_MASK = LEARNED_SLOTS - 1;
 
 function hashRange(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;

@@ -74,4 +74,14 @@ describe('tokenizing against a vocabulary', () => {
     const [first] = tokenizeWithBreaks('good', vocabulary);
     expect(first).toBe('good');
   });
+
+  it('makes no string again for a kept word learned to mean nothing, and leaves other words alone', () => {
+    const learning = new Vocabulary(['good'], (text, from, to) => to - from >= 5);
+    expect(tokenizeWithBreaks('Lovely trousers, good', learning)).toEqual(['lovely', 'trousers', ',', 'good']);
+    learning.learnNothing('trousers');
+    expect(tokenizeWithBreaks('Lovely trousers, good', learning)).toEqual(['lovely', OTHER_WORD, ',', 'good']);
+    // A known word is found before the learned ones, even if it was (wrongly) learned.
+    learning.learnNothing('good');
+    expect(tokenizeWithBreaks('good', learning)).toEqual(['good']);
+  });
 });

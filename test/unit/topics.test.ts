@@ -201,3 +201,19 @@ describe('pain-point rows', () => {
     expect(series.periods).toEqual([{ period: '2025-01', reviews: 100, negative: 1 }, { period: '2025-02', reviews: 50, negative: 0 }]);
   });
 });
+
+describe('scoring the same text again', () => {
+  // The scorer learns which kept words mean nothing (their next occurrence makes no string): a second reading
+  // must give the same score, terms and topics as the first, in every language.
+  it.each([
+    ['nb', 'Leveringstiden var altfor lang, men kundeservicen var hjelpsom. Prisen på tursekken var grei.'],
+    ['sv', 'Leveransen tog tre veckor och kundtjänsten svarade aldrig, men kvaliteten på jackan är fantastisk.'],
+    ['da', 'Pakken kom for sent og returneringen var besværlig, selvom prisen var god.'],
+    ['en', 'Shipping was slow and the refund took weeks, but the stitching is excellent.'],
+  ] as [Lang, string][])('%s', (lang, text) => {
+    const pack = packsFor({ lexicons: {}, topics: DEFAULT_TOPICS })(lang)!;
+    const first = scoreText(text, pack);
+    expect(first.topics.length).toBeGreaterThan(0);
+    expect(scoreText(text, pack)).toEqual(first);
+  });
+});
