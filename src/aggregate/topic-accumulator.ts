@@ -32,15 +32,17 @@ const SENTIMENT = 4;
 const EXAMPLE_SCORE = 5;
 const WIDTH = 6;
 const SCALE = 1e6;
-const LABEL_FIELD = { negative: NEGATIVE, neutral: NEUTRAL, positive: POSITIVE } as const;
 
 export class TopicSums {
   private readonly groups: number[] = [];
   private readonly topics: string[] = [];
   private readonly exampleIds: string[] = [];
   private sums = new Float64Array(64 * WIDTH);
-  /** Entry index by group index, then topic. */
-  private readonly byGroup: (Map<string, number> | undefined)[] = [];
+  /** Topics as small numbers, in the order first seen (a taxonomy has a few dozen at most). */
+  private readonly topicIndex = new Map<string, number>();
+  /** Per group, per topic number: the entry index + 1 (0: none yet). Arrays of small integers: a Map per group
+   *  cost more to look up, and more memory, than the record's other sums together. */
+  private readonly byGroup: (number[] | undefined)[] = [];
 
   /** The topics of one review in group `group`. */
   add(group: number, id: string, topics: readonly TopicSentiment[]): void {
@@ -48,7 +50,7 @@ export class TopicSums {
       const e = this.entry(group, t.topic) * WIDTH;
       const score = Math.round(t.score * SCALE);
       this.sums[e + MENTIONS]!++;
-      this.sums[e + LABEL_FIELD[t.label]]!++;
+      this.sums[e + (t.label === 'negative' ? NEGATIVE : t.label === 'positive' ? POSITIVE : NEUTRAL)]!++;
       this.sums[e + SENTIMENT]! += score;
       this.offerExample(e / WIDTH, score, id);
     }
@@ -93,12 +95,16 @@ export class TopicSums {
   }
 
   private entry(group: number, topic: string): number {
-    let topics = this.byGroup[group];
-    if (topics === undefined) this.byGroup[group] = topics = new Map();
-    let e = topics.get(topic);
-    if (e === undefined) {
+    let t = this.topicIndex.get(topic);
+    if (t === undefined) this.topicIndex.set(topic, (t = this.topicIndex.size));
+    let entries = this.byGroup[group];
+    if (entries === undefined) this.byGroup[group] = entries = [];
+    // Holes read as undefined: the array stays as short as the highest topic number the group has.
+    let e = (entries[t] ?? 0) - 1;
+    if (e < 0) {
       e = this.groups.length;
-      topics.set(topic, e);
+      while (entries.length < t) entries.push(0);
+      entries[t] = e + 1;
       this.groups.push(group);
       this.topics.push(topic);
       this.exampleIds.push('');

@@ -8,7 +8,6 @@ import type { PainPointRow } from '../aggregate/pain-points.js';
 import type { EmergingAlert } from '../aggregate/emerging.js';
 import type { Column } from './csv-writer.js';
 import { explain } from '../analyze/sentiment.js';
-import { boundedMemo } from '../memo.js';
 
 /** Raw values in rejects are cut: enough to find and fix the row. */
 export const MAX_RAW_CELL = 200;
@@ -92,8 +91,14 @@ function painCell(topics: readonly TopicSentiment[]): string | undefined {
   return out || undefined;
 }
 
-/** `+0.25`, `0.00`, `-0.87`, memoised. */
-const signedScore = boundedMemo((x: number) => (x > 0 ? '+' : x < 0 ? '-' : '') + Math.abs(x).toFixed(2), 10_000);
+/** `+0.25`, `0.00`, `-0.87` for a score in [-1, 1]: from tables of the 201 cells (the scores are continuous, so
+ *  a memo keyed by them missed nearly every time). */
+const signedScore = (x: number): string => {
+  const hundredths = Math.round(Math.abs(x) * 100);
+  return x > 0 ? POSITIVE_CELLS[hundredths]! : x < 0 ? NEGATIVE_CELLS[hundredths]! : '0.00';
+};
+const POSITIVE_CELLS = Array.from({ length: 101 }, (_, k) => '+' + (k / 100).toFixed(2));
+const NEGATIVE_CELLS = Array.from({ length: 101 }, (_, k) => '-' + (k / 100).toFixed(2));
 
 export const PAIN_POINT_COLUMNS: readonly Column<PainPointRow>[] = [
   { name: 'product', kind: 'text', get: (r) => r.product, repeats: true },
