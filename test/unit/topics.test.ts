@@ -1,6 +1,7 @@
 // Pain-point topics: the taxonomy loader, the config's "topics", each topic's own sentiment in the scorer, and
 // the sums and rows the reports are made of.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packsFor } from '../../src/analyze/config-packs.js';
@@ -215,5 +216,23 @@ describe('scoring the same text again', () => {
     const first = scoreText(text, pack);
     expect(first.topics.length).toBeGreaterThan(0);
     expect(scoreText(text, pack)).toEqual(first);
+  });
+});
+
+describe('words that name no topic', () => {
+  it('a `-` line stops a compound reading (`menneske` is no `eske`) and leaves the term itself alone', () => {
+    const pack = packsFor({ lexicons: {}, topics: DEFAULT_TOPICS })('nb')!;
+    expect(scoreText('Umulig å få tak i et menneske.', pack).topics).toEqual([]);
+    expect(scoreText('Esken var knust.', pack).topics.map((t) => t.topic)).toContain('packaging');
+    expect(scoreText('Pappesken var knust.', pack).topics.map((t) => t.topic)).toContain('packaging');
+  });
+
+  it('a `-` line lists one word, and an unknown topic names `-` in its fix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilfreds-none-'));
+    const terms = join(dir, 'extra.tsv');
+    writeFileSync(terms, '-\tto words\n');
+    expect(() => loadTaxonomy({ ...DEFAULT_TOPICS, terms: { nb: [terms] } })).toThrow(/one word or word beginning/);
+    writeFileSync(terms, 'nosuch\tword\n');
+    expect(() => loadTaxonomy({ ...DEFAULT_TOPICS, terms: { nb: [terms] } })).toThrow(/`-` for a word that names no topic/);
   });
 });
