@@ -74,6 +74,9 @@ export type RecordGroupSpec = {
   readonly nps: ScoreSpec | undefined;
   readonly csat: ScoreSpec | undefined;
   readonly text: readonly TextSpec[];
+  /** The answer fields the group sets itself: only these decide whether the group is blank in a row (an NPS
+   *  question the groups share does not make every group a record). */
+  readonly own: readonly ('rating' | 'nps' | 'csat' | 'text')[];
 };
 
 export type InputConfig = {

@@ -345,6 +345,7 @@ function recordGroups(path: string, v: Json, input: InputConfig): RecordGroupSpe
       nps: o.nps === undefined ? input.nps : scoreSpec(`${p}.nps`, o.nps, [0, 10]),
       csat: o.csat === undefined ? input.csat : scoreSpec(`${p}.csat`, o.csat, [1, 5]),
       text: o.text === undefined ? input.text : textSpecs(`${p}.text`, o.text),
+      own: (['rating', 'nps', 'csat', 'text'] as const).filter((f) => o[f] !== undefined),
     };
     if (group.nps && (group.nps.scale[0] !== 0 || group.nps.scale[1] !== 10)) fail(`${p}.nps.scale`, 'the NPS scale [0, 10] (or leave it out)', (o.nps as Record<string, Json>).scale);
     if (!group.text.length && !group.rating && !group.nps && !group.csat) {

@@ -83,12 +83,12 @@ export function compileRowMapper(input: InputConfig, file: string, column: Colum
       out.push(item);
       if (item.kind === 'reject' && item.reject.field !== undefined && ROW_FIELDS.has(item.reject.field)) return;
     }
-    if (records === 0) out.push(rejectItem(ref, 'nothing-to-score', 'every record group of this row is blank (no text, rating, NPS or CSAT)'));
+    if (records === 0) out.push(rejectItem(ref, 'nothing-to-score', 'no record group of this row has an answer of its own (text, rating, NPS or CSAT; answers the groups share make no record alone)'));
   };
 }
 
 /** The fields a record is made of: the input's own, or a record group's (which fall back on the input's). */
-type RecordFields = Pick<RecordGroupSpec, 'product' | 'rating' | 'nps' | 'csat' | 'text'>;
+type RecordFields = Pick<RecordGroupSpec, 'product' | 'rating' | 'nps' | 'csat' | 'text'> & { own?: RecordGroupSpec['own'] };
 
 /** One record from a row through `fields`. With a group `key` (wide rows) the record's id gets `#key`, its fields
  *  in rejects `key.`, and a group whose answers are all blank gives undefined: it is no record. */
@@ -134,9 +134,12 @@ function compileRecordMapper(input: InputConfig, fields: RecordFields, key: stri
   const langGetter = typeof lang === 'object' ? column(lang.column, 'language.column') : undefined;
   const langConst = typeof lang === 'string' && lang !== 'auto' ? lang : undefined;
 
-  /** A group is no record when every answer is blank, a "no answer" code or a placeholder (a text read from a
-   *  file is taken as an answer). */
-  const scores = [rating, nps, csat].filter((x) => x !== undefined);
+  /** A group is no record when every answer of its own is blank, a "no answer" code or a placeholder (a text read
+   *  from a file is taken as an answer). Fields it shares with the input (an NPS question for all groups) do not
+   *  count: they would make every group a record. */
+  const own = new Set(fields.own ?? []);
+  const scores = [own.has('rating') && rating, own.has('nps') && nps, own.has('csat') && csat].filter((x) => x !== undefined && x !== false);
+  const ownTexts = own.has('text') ? texts : [];
   const isBlank = (row: unknown): boolean => {
     for (const s of scores) {
       const raw = asScalar(s.get(row));
@@ -144,7 +147,7 @@ function compileRecordMapper(input: InputConfig, fields: RecordFields, key: stri
       const v = raw.trim();
       if (v !== '' && !s.spec.missing.includes(v)) return false;
     }
-    for (const t of texts) {
+    for (const t of ownTexts) {
       if (t.template) return false;
       const raw = asText(t.get!(row));
       if (raw === undefined) return false;
