@@ -102,6 +102,8 @@ describe('validateConfig: defaults', () => {
       csat: undefined,
       text: [{ column: 'body', role: 'review', required: false }],
       placeholders: [],
+      shippedPlaceholders: true,
+      records: undefined,
       language: 'auto',
       maxRejectRate: 0.05,
       maxTextLength: 32_768,
