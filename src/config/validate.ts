@@ -297,7 +297,7 @@ function input(i: number, v: Json, base: string, defaultRate: number): InputConf
     format,
     csv: csvOptions(`${path}.csv`, o.csv),
     id: idSpec(`${path}.id`, o.id),
-    product: productSpec(`${path}.product`, o.product),
+    product: productSpec(`${path}.product`, o.product ?? groupsOwnProduct(o.records)),
     date: dateSpec(`${path}.date`, o.date),
     rating: scoreSpec(`${path}.rating`, o.rating, undefined),
     nps: scoreSpec(`${path}.nps`, o.nps, [0, 10]),
@@ -316,6 +316,14 @@ function input(i: number, v: Json, base: string, defaultRate: number): InputConf
     fail(path, 'at least one of "text", "rating", "nps" or "csat" to analyse', v);
   }
   return spec;
+}
+
+/** With record groups that each name their product, the input needs none of its own: the first group's stands in
+ *  (no group falls back on it). */
+function groupsOwnProduct(records: Json): Json {
+  if (!Array.isArray(records) || records.length === 0) return undefined;
+  const products = records.map((r) => (r !== null && typeof r === 'object' ? (r as Record<string, Json>).product : undefined));
+  return products.every((p) => p !== undefined) ? products[0] : undefined;
 }
 
 /** `"records": [{ "product": { "value": "R" }, "nps": { "column": 18 }, "text": [...] }, …]`: each entry one record

@@ -112,3 +112,15 @@ describe('inputs[].records: config mistakes name the field and the fix', () => {
     expect(() => compileRowMapper(spec, '/d/s.csv', csvColumnResolver(spec, '/d/s.csv', HEADER))).toThrow(/records\[0\]\.nps\.column: no column "missing"/);
   });
 });
+
+describe('inputs[].records: the input product', () => {
+  it('is not needed when every group names its own', () => {
+    const json = { inputs: [{ path: 'x', records: [{ product: { value: 'A' }, nps: { column: 'n' } }, { product: { value: 'B' }, nps: { column: 'm' } }] }] };
+    expect(validateConfig(json, '/d/c.json', 'h', '/d').inputs[0]!.records!.map((g) => g.key)).toEqual(['A', 'B']);
+  });
+
+  it('is needed when a group falls back on it', () => {
+    const json = { inputs: [{ path: 'x', records: [{ product: { value: 'A' }, nps: { column: 'n' } }, { key: 'b', nps: { column: 'm' } }] }] };
+    expect(() => validateConfig(json, '/d/c.json', 'h', '/d')).toThrow(/inputs\[0\]\.product: expected/);
+  });
+});
