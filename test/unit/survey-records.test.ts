@@ -1,9 +1,13 @@
 // Wide survey rows: inputs[].records validated with messages that name the field and the fix, and one row mapped
 // to one record per answered group (ids `row#key`), blank groups skipped, row-level mistakes rejected once.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate.js';
 import { TilfredsError } from '../../src/errors.js';
 import { csvColumnResolver } from '../../src/ingest/csv-source.js';
+import { readJsonLines } from '../../src/ingest/jsonl-source.js';
 import { compileRowMapper } from '../../src/ingest/map-fields.js';
 import type { SourceItem } from '../../src/types.js';
 
@@ -122,5 +126,60 @@ describe('inputs[].records: the input product', () => {
   it('is needed when a group falls back on it', () => {
     const json = { inputs: [{ path: 'x', records: [{ product: { value: 'A' }, nps: { column: 'n' } }, { key: 'b', nps: { column: 'm' } }] }] };
     expect(() => validateConfig(json, '/d/c.json', 'h', '/d')).toThrow(/inputs\[0\]\.product: expected/);
+  });
+});
+
+describe('inputs[].records: nothing is lost, on random rows', () => {
+  it('every row gives one item per answered group, or exactly one reject', () => {
+    // A seeded generator (mulberry32): the same rows every run, many mixes of blank, coded, placeholder and bad cells.
+    let seed = 42;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const blankScore = new Set(['', ' ', '9']); // 9 is csat_a's "don't know" code
+    const blankText = new Set(['', 'Nothing', '-', 'N/A']);
+    const rows: string[][] = [];
+    const expected: string[] = [];
+    for (let i = 0; i < 500; i++) {
+      const row = [`r${i}`, pick(['03.01.2025', '03.01.2025', '31.02.2025', '']), pick(['', '10', '5', '11', 'x']), pick(['', '1', '9', '7']), pick(['', 'Nothing', 'Great', '-']), pick(['', ' ', '0', '8']), pick(['', 'N/A', 'Slow'])];
+      rows.push(row);
+      const [, date, npsA, csatA, textA, npsB, textB] = row as [string, string, string, string, string, string, string];
+      const answered = [!(blankScore.has(npsA) && blankScore.has(csatA) && blankText.has(textA)), !(blankScore.has(npsB) && blankText.has(textB))];
+      const badDate = date !== '03.01.2025';
+      if (!answered.includes(true)) expected.push(`${i}:nothing-to-score`);
+      else if (badDate) expected.push(`${i}:${date === '' ? 'missing-date' : 'bad-date'}`);
+      else {
+        if (answered[0]) expected.push(`${i}:${npsA === '11' || npsA === 'x' ? 'bad-nps' : csatA === '7' ? 'bad-csat' : `r${i}#A`}`);
+        if (answered[1]) expected.push(`${i}:r${i}#B`);
+      }
+    }
+    const items = mapRows(rows);
+    const actual = items.map((it) => `${(it.kind === 'review' ? it.review.ref.line : it.reject.ref.line) - 2}:${it.kind === 'review' ? it.review.id : it.reject.code}`);
+    expect(actual).toEqual(expected);
+    // The mix covers every outcome.
+    for (const outcome of ['nothing-to-score', 'bad-date', 'missing-date', 'bad-nps', 'bad-csat', '#A', '#B']) expect(expected.some((e) => e.includes(outcome)), outcome).toBe(true);
+  });
+});
+
+describe('inputs[].records in JSON Lines', () => {
+  it('reads nested fields per group, through the JSON Lines adapter', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilfreds-wide-'));
+    const file = join(dir, 'survey.jsonl');
+    writeFileSync(file, [
+      JSON.stringify({ id: 1, app: { nps: 9, comment: 'Fast' }, shop: { nps: 3, comment: 'Slow delivery' } }),
+      JSON.stringify({ id: 2, app: { nps: null, comment: '' }, shop: { nps: 10, comment: 'Nei' } }),
+      JSON.stringify({ id: 3, app: {}, shop: {} }),
+    ].join('\n') + '\n');
+    const spec = validateConfig({ inputs: [{ name: 'j', path: file, format: 'jsonl', id: { column: 'id' }, records: [
+      { key: 'app', product: { value: 'App' }, nps: { column: 'app.nps' }, text: [{ column: 'app.comment' }] },
+      { key: 'shop', product: { value: 'Shop' }, nps: { column: 'shop.nps' }, text: [{ column: 'shop.comment' }] },
+    ] }] }, join(dir, 'c.json'), 'h', dir).inputs[0]!;
+    const items: SourceItem[] = [];
+    for await (const batch of readJsonLines(spec, file)) items.push(...batch);
+    expect(summary(items)).toEqual(['1#app App nps=9 csat= texts=1', '1#shop Shop nps=3 csat= texts=1', '2#shop Shop nps=10 csat= texts=0', 'reject line 3 nothing-to-score ']);
   });
 });
