@@ -46,7 +46,7 @@ export type GroupKey = { product: string; period: string };
 export type TopicKey = GroupKey & { topic: string };
 
 /** Groups as plain data, for posting between threads or writing partial aggregates to disk: the keys, their sums
- *  one after the other (FIELDS.length each), and the topic sums of the groups. */
+ *  one after the other (FIELDS.length each), and the topic and survey sums of the groups. */
 export type AccumulatorData = { period: Period; keys: string[]; sums: Float64Array; topics: TopicSumsData; survey: SurveySumsData };
 
 const SEP = '\u0000';
