@@ -31,7 +31,7 @@ describe.each(cases)('golden case %s', (name) => {
     expect(result.stdout).toMatch(/^input\s+read\s+scored\s+rejected/);
   });
 
-  const files = ['scored_reviews.csv', 'product_trends.csv', 'pain_points.csv', 'alerts.csv', 'rejects.csv', 'run.json'];
+  const files = ['scored_reviews.csv', 'product_trends.csv', 'pain_points.csv', 'alerts.csv', 'survey_questions.csv', 'drivers.csv', 'rejects.csv', 'run.json'];
   it.each(files)('%s matches the golden file', (file) => {
     let actual = readFileSync(join(out, file));
     if (file === 'run.json') actual = Buffer.from(stableManifest(actual.toString('utf8')));

@@ -91,7 +91,9 @@ function mergeStats(a: TopicStats, b: TopicStats): TopicStats {
   const example = b.exampleScore < a.exampleScore || (b.exampleScore === a.exampleScore && b.exampleId < a.exampleId) ? b : a;
   return {
     mentions: a.mentions + b.mentions, negative: a.negative + b.negative, neutral: a.neutral + b.neutral, positive: a.positive + b.positive,
-    sentimentSum: a.sentimentSum + b.sentimentSum, exampleId: example.exampleId, exampleScore: example.exampleScore,
+    sentimentSum: a.sentimentSum + b.sentimentSum,
+    negativeNpsN: a.negativeNpsN + b.negativeNpsN, negativePromoters: a.negativePromoters + b.negativePromoters, negativeDetractors: a.negativeDetractors + b.negativeDetractors,
+    exampleId: example.exampleId, exampleScore: example.exampleScore,
   };
 }
 

@@ -27,6 +27,7 @@ import type { Logger } from '../log.js';
 import { CsvTableWriter, headerLine } from '../report/csv-writer.js';
 import { dialectFor, languageOf } from '../report/locale.js';
 import { ALERT_COLUMNS, PAIN_POINT_COLUMNS, rejectColumns, scoredColumns, TREND_COLUMNS, type AlertRow } from '../report/tables.js';
+import { disagreementAlerts, SURVEY_FILES, writeSurveyReports } from '../report/survey-reports.js';
 import type { RejectCode } from '../types.js';
 import { IdSet } from './id-set.js';
 import { offsetOfLine, planFile, type FilePlan } from './plan-ranges.js';
@@ -75,7 +76,8 @@ export type RunOptions = {
 };
 
 export const OUTPUT_FILES = {
-  scored: 'scored_reviews.csv', trends: 'product_trends.csv', painPoints: 'pain_points.csv', alerts: 'alerts.csv', rejects: 'rejects.csv', manifest: 'run.json',
+  scored: 'scored_reviews.csv', trends: 'product_trends.csv', painPoints: 'pain_points.csv', alerts: 'alerts.csv', rejects: 'rejects.csv',
+  ...SURVEY_FILES, manifest: 'run.json',
 } as const;
 
 const PROGRESS_EVERY_MS = 5_000;
@@ -258,7 +260,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
 
     const totals = inputs.reduce((t, c) => ({ read: t.read + c.read, scored: t.scored + c.scored, rejected: t.rejected + c.rejected }), { read: 0, scored: 0, rejected: 0 });
     const seconds = (Date.now() - started) / 1000;
-    const outputs = [OUTPUT_FILES.scored, OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.rejects];
+    const outputs = [OUTPUT_FILES.scored, OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.questions, OUTPUT_FILES.drivers, OUTPUT_FILES.rejects];
     for (const name of outputs) renameSync(staged(name), join(outDir, name));
     const perRecord = (ns: number) => (totals.read ? Math.round(ns / totals.read / 10) / 100 : 0);
     return {
@@ -285,7 +287,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
   }
 }
 
-/** product_trends.csv, pain_points.csv and alerts.csv from the merged sums. */
+/** product_trends.csv, pain_points.csv, alerts.csv and the survey reports from the merged sums. */
 async function writeAggregateReports(config: Config, total: Accumulator, staged: (name: string) => string): Promise<void> {
   const table = { dialect: dialectFor(config.output.locale), header: true, bom: true };
   const groups = total.sorted();
@@ -294,7 +296,7 @@ async function writeAggregateReports(config: Config, total: Accumulator, staged:
   const painRows = painPointRows(total.topicEntries(), groups, (id) => topicName(taxonomy, id, lang));
   const top = topPainPoints(painRows);
   const trendsOut = new CsvTableWriter(staged(OUTPUT_FILES.trends), TREND_COLUMNS, table);
-  for (const row of trendRows(groups)) {
+  for (const row of trendRows(groups, config.output.minN)) {
     row.topPainPoints = top.get(keyOf(row.product, row.period));
     await trendsOut.write(row);
   }
@@ -307,5 +309,8 @@ async function writeAggregateReports(config: Config, total: Accumulator, staged:
   for (const alert of emergingPainPoints(topicSeries(painRows, groups))) {
     await alertsOut.write({ ...alert, kind: 'emerging_pain_point', topicName: topicName(taxonomy, alert.topic, lang), exampleId: examples.get(keyOf(alert.product, alert.period, alert.topic)) });
   }
+  const nameOf = (topic: string) => topicName(taxonomy, topic, lang);
+  for (const alert of disagreementAlerts(total, nameOf)) await alertsOut.write(alert);
   await alertsOut.close();
+  await writeSurveyReports(config, total, staged, table, nameOf);
 }

@@ -26,7 +26,7 @@ export function writeRunManifest(config: Config, result: RunResult, lexicons: Le
       ...c,
       files: c.files.map((f) => ({ ...f, file: displayPath(config, f.file) })),
     })),
-    outputs: [OUTPUT_FILES.scored, OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.rejects],
+    outputs: [OUTPUT_FILES.scored, OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.questions, OUTPUT_FILES.drivers, OUTPUT_FILES.rejects],
     timings: result.timings,
   };
   const target = join(config.output.dir, OUTPUT_FILES.manifest);

@@ -144,7 +144,9 @@ describe('topic sums in the Accumulator', () => {
     const acc = new Accumulator('month');
     for (const r of reviews) acc.add(r);
     const delivery = acc.topicEntries().find((e) => e.key.product === 'P' && e.key.period === '2025-01' && e.key.topic === 'delivery')!;
-    expect(delivery.stats).toEqual({ mentions: 2, negative: 2, neutral: 0, positive: 0, sentimentSum: -1, exampleId: 'a', exampleScore: -0.5 });
+    expect(delivery.stats).toEqual({
+      mentions: 2, negative: 2, neutral: 0, positive: 0, sentimentSum: -1, negativeNpsN: 0, negativePromoters: 0, negativeDetractors: 0, exampleId: 'a', exampleScore: -0.5,
+    });
   });
   it('gives the same sums whatever the order and the split', () => {
     const whole = new Accumulator('month');
@@ -163,7 +165,7 @@ describe('pain-point rows', () => {
   const stats = (reviews: number): GroupStats => ({ reviews, ratingN: 0, ratingSum: 0, sentimentN: 0, sentimentSum: 0, positive: 0, neutral: 0, negative: 0, npsN: 0, promoters: 0, passives: 0, detractors: 0, csatN: 0, csatTop2: 0 });
   const topic = (period: string, t: string, mentions: number, negative: number, product = 'P') => ({
     key: { product, period, topic: t },
-    stats: { mentions, negative, neutral: 0, positive: mentions - negative, sentimentSum: -negative * 0.5, exampleId: `${period}-${t}`, exampleScore: -0.5 },
+    stats: { mentions, negative, neutral: 0, positive: mentions - negative, sentimentSum: -negative * 0.5, negativeNpsN: 0, negativePromoters: 0, negativeDetractors: 0, exampleId: `${period}-${t}`, exampleScore: -0.5 },
   });
   const groups = [
     { key: { product: 'P', period: '2025-01' }, stats: stats(100) }, { key: { product: 'P', period: '2025-02' }, stats: stats(50) },
