@@ -78,9 +78,20 @@ describe('scoreText: Danish review sentences', () => {
     ['Aldrig igen. Jeg vil have mine penge tilbage.', 'negative'],
     ['Det levede ikke op til forventningerne.', 'negative'],
     ['Den passer perfekt og kom til tiden.', 'positive'],
+    // everyday complaints about service, delivery and fit
+    ['Kundeservice lovede at ringe tilbage, men der skete ingenting.', 'negative'],
+    ['Sad i kø i en time, så lagde de på.', 'negative'],
+    ['Små i størrelsen, bestil en størrelse større.', 'negative'],
+    ['Alt for lille.', 'negative'],
+    ['Passer som hånd i handske.', 'positive'],
   ];
   it.each(cases)('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
+  });
+
+  it('reads no complaint into a word that only looks like a compound of one (leveringen is no leve + ringen)', () => {
+    expect(terms('Leveringen var hurtig.')).toEqual(['hurtig']);
+    expect(terms('Jeg måtte ringe og rykke for svar.')).toEqual([]);
   });
 
   it('scores "ikke dårlig" as mildly good, weaker than "god"', () => {

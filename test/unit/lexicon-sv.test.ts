@@ -91,6 +91,12 @@ describe('scoreText: Swedish review sentences', () => {
     ['Ren bluff, oseriöst företag.', 'negative'],
     ['Fem stjärnor från mig 👍', 'positive'],
     ['Med vänliga hälsningar, Karin', 'neutral'],
+    // everyday complaints about service, delivery and fit
+    ['Kundtjänst lovade att ringa tillbaka men gjorde det aldrig.', 'negative'],
+    ['Satt i kö i en timme, sen lade de på.', 'negative'],
+    ['Leveransen tog alldeles för lång tid.', 'negative'],
+    ['Föll isär efter en vecka.', 'negative'],
+    ['Passar som hand i handske.', 'positive'],
   ];
   it.each(cases)('%s → %s', (text, expected) => {
     expect(label(text)).toBe(expected);
