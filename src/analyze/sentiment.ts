@@ -153,6 +153,8 @@ function topicSentiments(state: TextState): TopicSentiment[] {
    *  in a complaint, not how it went, so it counts for its topic only when nothing else in reach does. */
   const self = scratch.take(2, n);
   const clauseSum = scratch.take(3, clauses);
+  /** Per clause, the terms that name a topic: "the parcel arrived damaged" says how the delivery went too. */
+  const namedSum = scratch.take(6, clauses);
   const clauseMentioned = scratch.take(4, clauses);
   // Mentions come in token order, so each clause's mentions are a run: clause c has mentions [first[c], first[c + 1]).
   const first = scratch.take(5, clauses + 1);
@@ -173,7 +175,13 @@ function topicSentiments(state: TextState): TopicSentiment[] {
     let named = -1;
     for (let m = from; m < to && named < 0; m++) if (mentionAt[m]! >= at && mentionAt[m]! <= last) named = m;
     if (named >= 0) {
-      self[named]! += w;
+      namedSum[clause]! += w;
+      // A phrase around the topic's word judges it ("fast delivery", "dårlig kundeservice"); the word alone
+      // (`refund`) only hints.
+      if (last > at) {
+        own[named]! += w;
+        got[named] = 1;
+      } else self[named]! += w;
       continue;
     }
     clauseSum[clause]! += w;
@@ -202,7 +210,10 @@ function topicSentiments(state: TextState): TopicSentiment[] {
       let covered = false;
       for (let o = first[clause]!, to = first[clause + 1]!; o < to && !covered; o++) covered = o !== m && got[o] === 1 && sameTopics(mentionTopics[o]!, mentionTopics[m]!);
       sum = covered ? 0 : clauseSum[clause] !== 0 ? clauseSum[clause]! : neighbourSum(clause, clauseSum, clauseMentioned, clauseSentence, clauseSegment);
-      if (sum === 0 && !covered) sum = self[m]!;
+      // With nothing else in reach, its own word's score; a mention with no scored word of its own takes the words
+      // that name other topics in its clause ("pakken kom skadet": delivery and quality both went badly), which a
+      // mention with a word of its own must not ("fast delivery and bad service").
+      if (sum === 0 && !covered) sum = self[m] !== 0 ? self[m]! : namedSum[clause]!;
     }
     for (const topic of mentionTopics[m]!) addToTopic(out, topic, sum, 1);
   }

@@ -238,3 +238,18 @@ describe('words that name no topic', () => {
     expect(() => loadTaxonomy({ ...DEFAULT_TOPICS, terms: { nb: [terms] } })).toThrow(/`-` for a word that names no topic/);
   });
 });
+
+describe('terms that name a topic', () => {
+  const pack = (lang: Lang) => packsFor({ lexicons: {}, topics: DEFAULT_TOPICS })(lang)!;
+  const labels = (lang: Lang, text: string) => Object.fromEntries(scoreText(text, pack(lang)).topics.map((t) => [t.topic, t.label]));
+
+  it('a phrase around the topic word judges that topic, not its neighbours in the clause', () => {
+    expect(labels('en', 'Fast delivery and bad service.')).toMatchObject({ delivery: 'positive', customer_service: 'negative' });
+    expect(labels('nb', 'Rask levering og dårlig kundeservice.')).toMatchObject({ delivery: 'positive', customer_service: 'negative' });
+  });
+
+  it('a mention with no scored word of its own takes the words that name other topics in its clause', () => {
+    expect(labels('sv', 'Paketet kom skadat.')).toMatchObject({ delivery: 'negative', quality: 'negative' });
+    expect(labels('nb', 'Pakken kom knust.')).toMatchObject({ delivery: 'negative', quality: 'negative' });
+  });
+});
