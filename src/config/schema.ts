@@ -4,6 +4,10 @@ import type { TopicsSpec } from '../analyze/topics.js';
 import type { Lang, TextRole } from '../types.js';
 
 export const PERIODS = ['day', 'week', 'month', 'quarter'] as const;
+/** Report formats: `csv` the aggregate tables (product_trends, pain_points, alerts), `xlsx` report.xlsx, `html`
+ *  report.html. scored_reviews.csv, rejects.csv and run.json are always written: they are the record-level trail. */
+export const OUTPUT_FORMATS = ['csv', 'xlsx', 'html'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export type Period = (typeof PERIODS)[number];
 
 export const FORMATS = ['csv', 'jsonl', 'json'] as const;
@@ -90,6 +94,8 @@ export type OutputConfig = {
   readonly period: Period;
   /** `en` (comma, decimal point) or a Scandinavian locale `nb-NO` / `nn-NO` / `da-DK` / `sv-SE` (semicolon, decimal comma). */
   readonly locale: string;
+  /** Which reports to write beside the record-level files; default all of OUTPUT_FORMATS. */
+  readonly formats: readonly OutputFormat[];
 };
 
 export type Config = {
