@@ -105,7 +105,8 @@ export async function exampleQuotes(config: Config, scoredCsv: string, ids: Read
     const offset = await offsetOfLine(f.file, at.offset, at.line, f.line, source.splits);
     at = { file: f.file, offset, line: f.line };
     const head = await source.readHead(input, f.file);
-    const range = { index: 0, start: offset, startLine: f.line, end: offset + 1, endLine: f.line + 1 };
+    // index 1: not the file's first range, so a CSV reader does not take the record for the header.
+    const range = { index: 1, start: offset, startLine: f.line, end: offset + 1, endLine: f.line + 1 };
     for await (const batch of source.read(input, f.file, head, range, { nextLine: undefined })) {
       const item = batch[0];
       if (item?.kind === 'review' && item.review.id === f.id) {
