@@ -8,12 +8,10 @@ import type { Logger } from '../log.js';
 import type { InputCounts } from '../pipeline/run.js';
 import { VERSION } from '../version.js';
 import { exampleQuotes } from './example-quotes.js';
-import { writeHtmlReport } from './html-report.js';
 import { dialectFor } from './locale.js';
 import { rejectGroups } from './reject-samples.js';
 import type { AggregateTables, ReportData } from './report-data.js';
 import { displayPath } from './tables.js';
-import { writeXlsxReport } from './xlsx-report.js';
 
 export type { AggregateTables } from './report-data.js';
 
@@ -68,12 +66,20 @@ export async function writeFormattedReports(o: FormattedReportsInput): Promise<s
     },
   };
   const times: Record<string, number> = { quotes: Math.round(quotesMs) };
+  const peakBefore = process.resourceUsage().maxRSS;
   for (const format of wanted) {
     const t = performance.now();
-    if (format === 'xlsx') await writeXlsxReport(o.staged(REPORT_FILES.xlsx), data);
-    else await writeHtmlReport(o.staged(REPORT_FILES.html), data);
+    // Imported here, not at start-up: exceljs and its zip writer would otherwise sit in the heap through the
+    // whole run (and raise its peak) for a report written in its last seconds.
+    if (format === 'xlsx') await (await import('./xlsx-report.js')).writeXlsxReport(o.staged(REPORT_FILES.xlsx), data);
+    else await (await import('./html-report.js')).writeHtmlReport(o.staged(REPORT_FILES.html), data);
     times[format] = Math.round(performance.now() - t);
   }
-  o.log.info({ ms: times, quotes: quotes.size, totalMs: Math.round(performance.now() - started) }, 'formatted reports written');
+  // Whether the reports raised the process's peak memory, and by how much.
+  const peakAfter = process.resourceUsage().maxRSS;
+  o.log.info(
+    { ms: times, quotes: quotes.size, totalMs: Math.round(performance.now() - started), peakRssMB: { before: Math.round(peakBefore / 1024), after: Math.round(peakAfter / 1024) } },
+    'formatted reports written',
+  );
   return wanted.map((f) => REPORT_FILES[f]);
 }

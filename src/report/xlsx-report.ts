@@ -57,9 +57,15 @@ function letters(n: number): string {
 }
 
 function addSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly SheetColumn<T>[], rows: Iterable<T>, count: number): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    // Printed (or turned into a PDF) a sheet is as wide as the page, its header on every page.
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width, style: c.format ? { numFmt: c.format } : {} }));
   ws.getRow(1).font = { bold: true };
+  ws.getRow(1).alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(1).height = 30;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   columns.forEach((c, i) => {
     if (!c.change || count === 0) return;
