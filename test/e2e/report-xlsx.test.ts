@@ -1,6 +1,6 @@
 // report.xlsx read back with a second library (read-excel-file, not exceljs which wrote it): the sheets, typed
 // values against product_trends.csv, and no formula cell from hostile text (the sheets' XML unzipped with fflate).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile, { readSheet } from 'read-excel-file/node';
@@ -94,5 +94,19 @@ describe('report.xlsx on a dump full of hostile text', () => {
     const quotes = alerts.slice(1).map((r) => r[15]);
     expect(quotes.length).toBeGreaterThan(0);
     expect(quotes.every((q) => typeof q === 'string' && q.length <= 400)).toBe(true);
+  });
+});
+
+describe('output.formats', () => {
+  it('writes only the reports asked for, beside the record-level files, and lists them in run.json', () => {
+    const dir = tempDir('report-formats');
+    const out = join(dir, 'out');
+    const config = JSON.parse(readFileSync(writeHostileDump(dir, out), 'utf8')) as { output: Record<string, unknown> };
+    config.output.formats = ['html'];
+    writeFileSync(join(dir, 'html-only.json'), JSON.stringify(config));
+    const run = runCli(['run', '--config', join(dir, 'html-only.json')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['rejects.csv', 'report.html', 'run.json', 'scored_reviews.csv']);
+    expect((JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { outputs: string[] }).outputs).toEqual(['scored_reviews.csv', 'rejects.csv', 'report.html']);
   });
 });

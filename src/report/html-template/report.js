@@ -131,7 +131,8 @@
   function draw(id, opts, cols) {
     var box = byId(id);
     box.textContent = '';
-    var u = new uPlot(Object.assign({ width: width(box), height: 280, legend: { live: true } }, opts), cols, box);
+    // Room on the right for the last period's label.
+    var u = new uPlot(Object.assign({ width: width(box), height: 280, padding: [12, 44, 0, 0], legend: { live: true } }, opts), cols, box);
     // What the page drew, for a reader of the page (and the browser test): uPlot's own data.
     box.setAttribute('data-points', String(u.data[0].length));
     var canvas = box.querySelector('canvas');
