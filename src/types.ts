@@ -33,6 +33,8 @@ export type Review = {
   rating: Score | undefined;
   nps: number | undefined;
   csat: Score | undefined;
+  /** The record group of a wide survey row it came from (`records[].key`); undefined for one record per row. */
+  group?: string | undefined;
 };
 
 export const REJECT_CODES = [

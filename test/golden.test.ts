@@ -35,7 +35,7 @@ describe.each(cases)('golden case %s', (name) => {
   });
 
   // report.xlsx is a zip with timestamps: checked by test/e2e/report-xlsx.test.ts, not byte for byte.
-  const files = ['scored_reviews.csv', 'product_trends.csv', 'pain_points.csv', 'alerts.csv', 'rejects.csv', 'report.html', 'run.json'];
+  const files = ['scored_reviews.csv', 'product_trends.csv', 'pain_points.csv', 'alerts.csv', 'survey_questions.csv', 'drivers.csv', 'rejects.csv', 'report.html', 'run.json'];
   it.each(files)('%s matches the golden file', (file) => {
     let actual = readFileSync(join(out, file));
     if (file === 'run.json') actual = Buffer.from(stableManifest(actual.toString('utf8')));

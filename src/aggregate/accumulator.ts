@@ -8,6 +8,7 @@ import { ownCopy } from '../strings.js';
 import { withRoom } from './with-room.js';
 import { TopicSums, type TopicStats, type TopicSumsData } from './topic-accumulator.js';
 import { periodKey } from './period.js';
+import { SurveySums, type FlaggedRecord, type QuestionStats, type SurveySumsData } from './survey-accumulator.js';
 
 export type GroupStats = {
   reviews: number;
@@ -45,8 +46,8 @@ export type GroupKey = { product: string; period: string };
 export type TopicKey = GroupKey & { topic: string };
 
 /** Groups as plain data, for posting between threads or writing partial aggregates to disk: the keys, their sums
- *  one after the other (FIELDS.length each), and the topic sums of the groups. */
-export type AccumulatorData = { period: Period; keys: string[]; sums: Float64Array; topics: TopicSumsData };
+ *  one after the other (FIELDS.length each), and the topic and survey sums of the groups. */
+export type AccumulatorData = { period: Period; keys: string[]; sums: Float64Array; topics: TopicSumsData; survey: SurveySumsData };
 
 const SEP = '\u0000';
 const LABEL_FIELD = { positive: F.positive, neutral: F.neutral, negative: F.negative } as const;
@@ -60,11 +61,14 @@ export class Accumulator {
   private readonly byProduct = new Map<string, Map<string, number>>();
   /** Per group and topic: mentions, negative ones, the example (pain points). */
   private readonly topics = new TopicSums();
+  /** Per group, input and question group: NPS and CSAT (survey_questions.csv); records whose text and score disagree. */
+  private readonly survey = new SurveySums();
 
   constructor(readonly period: Period) {}
 
   add(r: ScoredReview): void {
-    const group = this.group(r.product, periodKey(r.date, this.period));
+    const period = periodKey(r.date, this.period);
+    const group = this.group(r.product, period);
     const g = group * WIDTH;
     const sums = this.sums;
     sums[g + F.reviews]!++;
@@ -76,7 +80,7 @@ export class Accumulator {
       sums[g + F.sentimentN]!++;
       sums[g + F.sentimentSum]! += Math.round(r.sentiment.score * SCALE);
       sums[g + LABEL_FIELD[r.sentiment.label]]!++;
-      if (r.sentiment.topics.length > 0) this.topics.add(group, r.id, r.sentiment.topics);
+      if (r.sentiment.topics.length > 0) this.topics.add(group, r.id, r.sentiment.topics, r.nps);
     }
     if (r.nps !== undefined) {
       sums[g + F.npsN]!++;
@@ -86,6 +90,7 @@ export class Accumulator {
       sums[g + F.csatN]!++;
       if (r.csat.top2) sums[g + F.csatTop2]!++;
     }
+    if (r.nps !== undefined || r.csat) this.survey.add(group, period, r);
   }
 
   /** Adds another accumulator's groups into this one. */
@@ -98,7 +103,7 @@ export class Accumulator {
   }
 
   toData(): AccumulatorData {
-    return { period: this.period, keys: [...this.keys], sums: this.sums.slice(0, this.keys.length * WIDTH), topics: this.topics.toData() };
+    return { period: this.period, keys: [...this.keys], sums: this.sums.slice(0, this.keys.length * WIDTH), topics: this.topics.toData(), survey: this.survey.toData() };
   }
 
   /** Adds partial aggregates (from toData) into this one. */
@@ -110,6 +115,23 @@ export class Accumulator {
       return group;
     });
     this.topics.mergeData(data.topics, (i) => groups[i]!);
+    this.survey.mergeData(data.survey, (i) => groups[i]!);
+  }
+
+  /** NPS and CSAT counts per product × period group, input and question group, in no particular order. */
+  questionEntries(): { key: GroupKey; input: string; question: string; stats: QuestionStats }[] {
+    return this.survey.entries().map(({ group, input, question, stats }) => ({ key: this.keyAt(group), input, question, stats }));
+  }
+
+  /** The records whose text and score disagree that alerts.csv lists (survey-accumulator.ts). */
+  flaggedRecords(): { record: FlaggedRecord; of: number }[] {
+    return this.survey.flaggedRecords();
+  }
+
+  private keyAt(group: number): GroupKey {
+    const k = this.keys[group]!;
+    const sep = k.indexOf(SEP);
+    return { product: k.slice(0, sep), period: k.slice(sep + 1) };
   }
 
   /** The topic sums of every group, in no particular order. */

@@ -15,6 +15,10 @@ export type TopicStats = {
   positive: number;
   /** Sum of the topic's sentiment over those reviews. */
   sentimentSum: number;
+  /** Among the reviews that name the topic negatively: those with an NPS answer, promoters and detractors (drivers). */
+  negativeNpsN: number;
+  negativePromoters: number;
+  negativeDetractors: number;
   /** The review with the lowest topic sentiment (a pain point's example), and that sentiment. */
   exampleId: string;
   exampleScore: number;
@@ -29,8 +33,12 @@ const NEGATIVE = 1;
 const NEUTRAL = 2;
 const POSITIVE = 3;
 const SENTIMENT = 4;
-const EXAMPLE_SCORE = 5;
-const WIDTH = 6;
+const NEGATIVE_NPS_N = 5;
+const NEGATIVE_PROMOTERS = 6;
+const NEGATIVE_DETRACTORS = 7;
+/** Last: merging adds every field before it and chooses the example by this one. */
+const EXAMPLE_SCORE = 8;
+const WIDTH = 9;
 const SCALE = 1e6;
 
 export class TopicSums {
@@ -44,13 +52,18 @@ export class TopicSums {
    *  cost more to look up, and more memory, than the record's other sums together. */
   private readonly byGroup: (number[] | undefined)[] = [];
 
-  /** The topics of one review in group `group`. */
-  add(group: number, id: string, topics: readonly TopicSentiment[]): void {
+  /** The topics of one review in group `group`, and its NPS answer if any. */
+  add(group: number, id: string, topics: readonly TopicSentiment[], nps: number | undefined): void {
     for (const t of topics) {
       const e = this.entry(group, t.topic) * WIDTH;
       const score = Math.round(t.score * SCALE);
       this.sums[e + MENTIONS]!++;
       this.sums[e + (t.label === 'negative' ? NEGATIVE : t.label === 'positive' ? POSITIVE : NEUTRAL)]!++;
+      if (nps !== undefined && t.label === 'negative') {
+        this.sums[e + NEGATIVE_NPS_N]!++;
+        if (nps >= 9) this.sums[e + NEGATIVE_PROMOTERS]!++;
+        else if (nps <= 6) this.sums[e + NEGATIVE_DETRACTORS]!++;
+      }
       this.sums[e + SENTIMENT]! += score;
       this.offerExample(e / WIDTH, score, id);
     }
@@ -78,7 +91,9 @@ export class TopicSums {
         topic: this.topics[i]!,
         stats: {
           mentions: s[MENTIONS]!, negative: s[NEGATIVE]!, neutral: s[NEUTRAL]!, positive: s[POSITIVE]!,
-          sentimentSum: s[SENTIMENT]! / SCALE, exampleId: this.exampleIds[i]!, exampleScore: s[EXAMPLE_SCORE]! / SCALE,
+          sentimentSum: s[SENTIMENT]! / SCALE,
+          negativeNpsN: s[NEGATIVE_NPS_N]!, negativePromoters: s[NEGATIVE_PROMOTERS]!, negativeDetractors: s[NEGATIVE_DETRACTORS]!,
+          exampleId: this.exampleIds[i]!, exampleScore: s[EXAMPLE_SCORE]! / SCALE,
         },
       };
     });

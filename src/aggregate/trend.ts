@@ -1,6 +1,7 @@
 // Group sums → the figures an analyst reads per product and period, with the change against the period before.
 import type { GroupKey, GroupStats } from './accumulator.js';
 import { UNDATED } from './period.js';
+import { csatFigure, npsFigure } from './survey-stats.js';
 
 export type TrendRow = {
   product: string;
@@ -15,11 +16,21 @@ export type TrendRow = {
   pctNeutral: number | undefined;
   pctNegative: number | undefined;
   npsN: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** Undefined (with `npsNote` saying why) below the minimum n. */
   nps: number | undefined;
   /** 95 % margin of error of the NPS, in NPS points. */
   npsMargin: number | undefined;
+  /** `n<30` where fewer answers than the minimum n stand behind the NPS (which is then left out). */
+  npsNote: string | undefined;
   csatN: number;
   csatPct: number | undefined;
+  /** Wilson 95 % interval of the top-2-box share, in percent. */
+  csatLow: number | undefined;
+  csatHigh: number | undefined;
+  csatNote: string | undefined;
   /** The latest earlier period of the same product that has data; the changes compare against it. */
   prevPeriod: string | undefined;
   changeRating: number | undefined;
@@ -33,17 +44,11 @@ export type TrendRow = {
 const ratio = (a: number, n: number) => (n > 0 ? a / n : undefined);
 const diff = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a - b);
 
-/** NPS = % promoters − % detractors; its variance from the trinomial: (p + d − (p − d)²) / n. */
-export function npsWithMargin(promoters: number, detractors: number, n: number): { nps: number; margin: number } | undefined {
-  if (n <= 0) return undefined;
-  const p = promoters / n;
-  const d = detractors / n;
-  const variance = (p + d - (p - d) ** 2) / n;
-  return { nps: 100 * (p - d), margin: 100 * 1.96 * Math.sqrt(variance) };
-}
+export { npsWithMargin } from './survey-stats.js';
 
-function figures(key: GroupKey, s: GroupStats): TrendRow {
-  const nps = npsWithMargin(s.promoters, s.detractors, s.npsN);
+function figures(key: GroupKey, s: GroupStats, minN: number): TrendRow {
+  const nps = npsFigure(s.promoters, s.detractors, s.npsN, minN);
+  const csat = csatFigure(s.csatTop2, s.csatN, minN);
   const rating = ratio(s.ratingSum, s.ratingN);
   const pct = (x: number) => (s.sentimentN > 0 ? (100 * x) / s.sentimentN : undefined);
   return {
@@ -58,10 +63,17 @@ function figures(key: GroupKey, s: GroupStats): TrendRow {
     pctNeutral: pct(s.neutral),
     pctNegative: pct(s.negative),
     npsN: s.npsN,
-    nps: nps?.nps,
-    npsMargin: nps?.margin,
+    promoters: s.promoters,
+    passives: s.passives,
+    detractors: s.detractors,
+    nps: nps.nps,
+    npsMargin: nps.margin,
+    npsNote: nps.note,
     csatN: s.csatN,
-    csatPct: s.csatN > 0 ? (100 * s.csatTop2) / s.csatN : undefined,
+    csatPct: csat.pct,
+    csatLow: csat.low,
+    csatHigh: csat.high,
+    csatNote: csat.note,
     prevPeriod: undefined,
     changeRating: undefined,
     changeSentiment: undefined,
@@ -71,12 +83,13 @@ function figures(key: GroupKey, s: GroupStats): TrendRow {
   };
 }
 
-/** `groups` sorted by product, then period (undated last), as Accumulator.sorted() gives them. */
-export function trendRows(groups: readonly { key: GroupKey; stats: GroupStats }[]): TrendRow[] {
+/** `groups` sorted by product, then period (undated last), as Accumulator.sorted() gives them. NPS and CSAT
+ *  shares backed by fewer than `minN` answers are left out (and so are their changes). */
+export function trendRows(groups: readonly { key: GroupKey; stats: GroupStats }[], minN = 1): TrendRow[] {
   const rows: TrendRow[] = [];
   let prev: TrendRow | undefined;
   for (const { key, stats } of groups) {
-    const row = figures(key, stats);
+    const row = figures(key, stats, minN);
     if (prev && prev.product === row.product && row.period !== UNDATED) {
       row.prevPeriod = prev.period;
       row.changeRating = diff(row.meanRating, prev.meanRating);

@@ -49,7 +49,7 @@ export function createScorer(packFor: (lang: Lang) => LexiconPack | undefined = 
     // Spelled out rather than spread: one object shape for every record keeps this hot path monomorphic.
     return {
       id: review.id, ref: review.ref, product: review.product, date: review.date, texts, language,
-      rating: review.rating, nps: review.nps, csat: review.csat, sentiment, lexicon: label,
+      rating: review.rating, nps: review.nps, csat: review.csat, group: review.group, sentiment, lexicon: label,
     };
   };
 }

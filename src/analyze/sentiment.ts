@@ -742,7 +742,8 @@ const MIN_TOPIC_MODIFIER = 3;
 const MIN_TOPIC_HEAD = 4;
 /** The topics of a word that is no listed topic word: by a listed beginning (`levering*`), or, in a pack with word
  *  formation, as a compound whose head is a listed word or beginning (with an ending stripped). */
-function readWordTopics(word: string, { words, prefixes }: TopicTerms, compounds: Compounds | undefined): readonly string[] | undefined {
+function readWordTopics(word: string, { words, prefixes, none }: TopicTerms, compounds: Compounds | undefined): readonly string[] | undefined {
+  if (none.words.has(word) || none.prefixes.some((p) => word.startsWith(p))) return undefined;
   const byPrefix = (w: string) => prefixes.find((p) => w.startsWith(p.prefix))?.topics;
   const direct = byPrefix(word);
   if (direct !== undefined || compounds === undefined) return direct;

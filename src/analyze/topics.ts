@@ -34,7 +34,13 @@ export type TopicTerms = {
   phrases: Map<string, readonly string[]>;
   /** Word beginnings (`levering*`): a word that starts with one finds its topics. Longest first. */
   prefixes: { prefix: string; topics: readonly string[] }[];
+  /** Words and word beginnings listed under the topic `-`: they name no topic, although a compound reading would
+   *  find one in them (`menneske`: menn + `eske`, a box). */
+  none: { words: Set<string>; prefixes: string[] };
 };
+
+/** The topic of term-file lines that list words naming no topic. */
+export const NO_TOPIC = '-';
 
 export type Taxonomy = {
   /** `name@version+hash`: what the manifest and the state record. */
@@ -111,7 +117,7 @@ function readTaxonomy(file: string, spec: TopicsSpec): Taxonomy {
     }
     files.push(...(spec.terms[lang] ?? []));
     if (files.length === 0) continue;
-    const t: TopicTerms = { words: new Map(), phrases: new Map(), prefixes: [] };
+    const t: TopicTerms = { words: new Map(), phrases: new Map(), prefixes: [], none: { words: new Set(), prefixes: [] } };
     const prefixes = new Map<string, string[]>();
     for (const termFile of files) {
       const content = readText(termFile, 'a topic term file', `check "topics.terms.${lang}" in the config or "terms" in ${file}`);
@@ -147,8 +153,8 @@ function readTermFile(file: string, content: string, ids: ReadonlySet<string>, t
     const cells = text.split('\t');
     if (cells.length !== 2) throw configError(`${at}: expected topic<TAB>term; got ${JSON.stringify(text)}. Fix: separate the topic id and the term with one tab.`);
     const [topic, rawTerm] = [cells[0]!.trim(), cells[1]!.trim()];
-    if (!ids.has(topic)) {
-      throw configError(`${at}: unknown topic ${JSON.stringify(topic)}. Fix: use one of ${[...ids].join(', ')}, or name the new topic in the config's "topics.names".`);
+    if (!ids.has(topic) && topic !== NO_TOPIC) {
+      throw configError(`${at}: unknown topic ${JSON.stringify(topic)}. Fix: use one of ${[...ids].join(', ')}, \`${NO_TOPIC}\` for a word that names no topic, or name the new topic in the config's "topics.names".`);
     }
     const prefix = rawTerm.endsWith('*');
     const tokens = tokenize(prefix ? rawTerm.slice(0, -1) : rawTerm);
@@ -156,6 +162,12 @@ function readTermFile(file: string, content: string, ids: ReadonlySet<string>, t
       throw configError(`${at}: expected a word, a phrase of up to ${MAX_PHRASE_TOKENS} words, or a word beginning of 3+ letters ending in *; got ${JSON.stringify(rawTerm)}`);
     }
     const key = tokens.join(' ');
+    if (topic === NO_TOPIC) {
+      if (tokens.length !== 1) throw configError(`${at}: a "${NO_TOPIC}" line lists one word or word beginning; got ${JSON.stringify(rawTerm)}`);
+      if (prefix) t.none.prefixes.push(key);
+      else t.none.words.add(key);
+      continue;
+    }
     const map = prefix ? prefixes : tokens.length === 1 ? t.words : t.phrases;
     const known = map.get(key) ?? [];
     if (!known.includes(topic)) map.set(key, [...known, topic]);

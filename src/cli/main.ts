@@ -39,7 +39,7 @@ Options
       --locale L      override output.locale: en, nb-NO, nn-NO, da-DK, sv-SE (Scandinavian = ';' and decimal comma)
       --period P      override output.period: day, week, month, quarter
 
-Outputs (in output.dir): scored_reviews.csv, product_trends.csv, rejects.csv, run.json
+Outputs (in output.dir): scored_reviews.csv, product_trends.csv, pain_points.csv, alerts.csv, survey_questions.csv, drivers.csv, rejects.csv, run.json
 Exit codes: 0 ok; 1 crash; 2 config or input mistake; 3 more rejects than maxRejectRate
 Logs: JSON lines on stderr (TILFREDS_LOG_LEVEL=debug|info|warn|error). stdout: the run summary / data only.
 `;

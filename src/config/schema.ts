@@ -67,6 +67,22 @@ export type TextSpec =
 
 export type LanguageSpec = Lang | 'auto' | { readonly column: ColumnRef };
 
+/** One record of a wide survey row (one product or question group): its own product, scores and texts, each
+ *  falling back to the input's own field spec when not given. Date, id and language are the row's. */
+export type RecordGroupSpec = {
+  /** Distinguishes the group's records: their id is the row's id + `#` + key (`survey.csv:42#R`). Defaults to
+   *  the group's constant product. */
+  readonly key: string;
+  readonly product: ProductSpec;
+  readonly rating: ScoreSpec | undefined;
+  readonly nps: ScoreSpec | undefined;
+  readonly csat: ScoreSpec | undefined;
+  readonly text: readonly TextSpec[];
+  /** The answer fields the group sets itself: only these decide whether the group is blank in a row (an NPS
+   *  question the groups share does not make every group a record). */
+  readonly own: readonly ('rating' | 'nps' | 'csat' | 'text')[];
+};
+
 export type InputConfig = {
   readonly name: string;
   /** Absolute path; `*` and `?` wildcards allowed in the file name part. */
@@ -80,8 +96,13 @@ export type InputConfig = {
   readonly nps: ScoreSpec | undefined;
   readonly csat: ScoreSpec | undefined;
   readonly text: readonly TextSpec[];
-  /** Texts that mean "no answer" (`N/A`, `No Negative`), compared trimmed and case-insensitively. */
+  /** Texts that mean "no answer" (`N/A`, `No Negative`), compared trimmed and case-insensitively, on top of the
+   *  shipped list (lexicons/placeholders.tsv) unless `shippedPlaceholders` is false. */
   readonly placeholders: readonly string[];
+  /** Whether the shipped placeholder answers (`Nothing`, `Ingen kommentar`, `-`…) count as "no answer". Default true. */
+  readonly shippedPlaceholders: boolean;
+  /** Wide survey rows: one record per entry (product or question group). Undefined: one record per row. */
+  readonly records: readonly RecordGroupSpec[] | undefined;
   readonly language: LanguageSpec;
   readonly maxRejectRate: number;
   /** Longer texts are rejected (`text-too-long`): a 100 KB "review" is a paste accident or an attack. */
@@ -94,6 +115,9 @@ export type OutputConfig = {
   readonly period: Period;
   /** `en` (comma, decimal point) or a Scandinavian locale `nb-NO` / `nn-NO` / `da-DK` / `sv-SE` (semicolon, decimal comma). */
   readonly locale: string;
+  /** The fewest answers for an NPS, a CSAT share or a driver to be shown as a number; below it the cell is empty
+   *  and a note says `n<30`. Default 30. */
+  readonly minN: number;
   /** Which reports to write beside the record-level files; default all of OUTPUT_FORMATS. */
   readonly formats: readonly OutputFormat[];
 };
@@ -119,3 +143,4 @@ export type UserLexiconFile = { readonly file: string; readonly format?: 'auto' 
 
 export const DEFAULT_MAX_REJECT_RATE = 0.05;
 export const DEFAULT_MAX_TEXT_LENGTH = 32_768;
+export const DEFAULT_MIN_N = 30;

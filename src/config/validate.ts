@@ -8,6 +8,7 @@ import { DEFAULT_TOPICS, SHIPPED_TAXONOMIES, taxonomyFile, type TopicsSpec } fro
 import {
   DEFAULT_MAX_REJECT_RATE,
   DEFAULT_MAX_TEXT_LENGTH,
+  DEFAULT_MIN_N,
   ENCODINGS,
   FORMATS,
   OUTPUT_FORMATS,
@@ -23,6 +24,7 @@ import {
   type LanguageSpec,
   type OutputConfig,
   type ProductSpec,
+  type RecordGroupSpec,
   type ScoreSpec,
   type TextSpec,
   type UserLexiconFile,
@@ -140,12 +142,16 @@ export function outputOverrides(o: { period?: string; locale?: string }): Partia
 }
 
 function output(v: Json, base: string): OutputConfig {
-  const o = object('output', v ?? {}, ['dir', 'period', 'locale', 'formats']);
+  const o = object('output', v ?? {}, ['dir', 'period', 'locale', 'minN', 'formats']);
+  if (o.minN !== undefined && !(Number.isInteger(o.minN) && (o.minN as number) >= 1)) {
+    fail('output.minN', `a whole number of answers, 1 or more (the default ${DEFAULT_MIN_N}; 1 shows every figure)`, o.minN);
+  }
   return {
     formats: o.formats === undefined ? [...OUTPUT_FORMATS] : outputFormats(o.formats),
     dir: resolve(base, o.dir === undefined ? 'out' : string('output.dir', o.dir)),
     period: o.period === undefined ? 'month' : oneOf('output.period', o.period, PERIODS),
     locale: o.locale === undefined ? 'en' : oneOf('output.locale', o.locale, LOCALES),
+    minN: (o.minN as number | undefined) ?? DEFAULT_MIN_N,
   };
 }
 
@@ -286,8 +292,11 @@ function input(i: number, v: Json, base: string, defaultRate: number): InputConf
   const path = `inputs[${i}]`;
   const o = object(path, v, [
     'name', 'path', 'format', 'csv', 'id', 'product', 'date', 'rating', 'nps', 'csat', 'text',
-    'placeholders', 'language', 'maxRejectRate', 'maxTextLength', 'description',
+    'placeholders', 'shippedPlaceholders', 'records', 'language', 'maxRejectRate', 'maxTextLength', 'description',
   ]);
+  if (o.shippedPlaceholders !== undefined && typeof o.shippedPlaceholders !== 'boolean') {
+    fail(`${path}.shippedPlaceholders`, 'true (the shipped list of answers meaning "no answer" applies, the default) or false', o.shippedPlaceholders);
+  }
   const format = o.format === undefined ? 'csv' : oneOf(`${path}.format`, o.format, FORMATS);
   if (o.csv !== undefined && format !== 'csv') fail(`${path}.csv`, `no "csv" options for format "${format}"`, o.csv);
   const file = string(`${path}.path`, o.path);
@@ -300,22 +309,70 @@ function input(i: number, v: Json, base: string, defaultRate: number): InputConf
     format,
     csv: csvOptions(`${path}.csv`, o.csv),
     id: idSpec(`${path}.id`, o.id),
-    product: productSpec(`${path}.product`, o.product),
+    product: productSpec(`${path}.product`, o.product ?? groupsOwnProduct(o.records)),
     date: dateSpec(`${path}.date`, o.date),
     rating: scoreSpec(`${path}.rating`, o.rating, undefined),
     nps: scoreSpec(`${path}.nps`, o.nps, [0, 10]),
     csat: scoreSpec(`${path}.csat`, o.csat, [1, 5]),
     text: textSpecs(`${path}.text`, o.text),
     placeholders: o.placeholders === undefined ? [] : stringList(`${path}.placeholders`, o.placeholders),
+    shippedPlaceholders: o.shippedPlaceholders !== false,
+    records: undefined,
     language: languageSpec(`${path}.language`, o.language),
     maxRejectRate: o.maxRejectRate === undefined ? defaultRate : rate(`${path}.maxRejectRate`, o.maxRejectRate),
     maxTextLength: (o.maxTextLength as number | undefined) ?? DEFAULT_MAX_TEXT_LENGTH,
   };
   if (spec.nps && (spec.nps.scale[0] !== 0 || spec.nps.scale[1] !== 10)) fail(`${path}.nps.scale`, 'the NPS scale [0, 10] (or leave it out)', o.nps && (o.nps as Record<string, Json>).scale);
+  if (o.records !== undefined) return { ...spec, records: recordGroups(`${path}.records`, o.records, spec) };
   if (!spec.text.length && !spec.rating && !spec.nps && !spec.csat) {
     fail(path, 'at least one of "text", "rating", "nps" or "csat" to analyse', v);
   }
   return spec;
+}
+
+/** With record groups that each name their product, the input needs none of its own: the first group's stands in
+ *  (no group falls back on it). */
+function groupsOwnProduct(records: Json): Json {
+  if (!Array.isArray(records) || records.length === 0) return undefined;
+  const products = records.map((r) => (r !== null && typeof r === 'object' ? (r as Record<string, Json>).product : undefined));
+  return products.every((p) => p !== undefined) ? products[0] : undefined;
+}
+
+/** `"records": [{ "product": { "value": "R" }, "nps": { "column": 18 }, "text": [...] }, …]`: each entry one record
+ *  per row, its fields overriding the input's. */
+function recordGroups(path: string, v: Json, input: InputConfig): RecordGroupSpec[] {
+  if (!Array.isArray(v) || v.length === 0) {
+    fail(path, 'a non-empty array of record groups, e.g. [{ "product": { "value": "R" }, "nps": { "column": 18 } }, …]', v);
+  }
+  const keys = new Map<string, number>();
+  return v.map((entry, i) => {
+    const p = `${path}[${i}]`;
+    const o = object(p, entry, ['key', 'product', 'rating', 'nps', 'csat', 'text']);
+    if (o.rating === undefined && o.nps === undefined && o.csat === undefined && o.text === undefined) {
+      fail(p, 'at least one of "nps", "csat", "rating" or "text" of its own (a group with only the input\'s fields would count every answer once per group)', entry);
+    }
+    const product = o.product === undefined ? input.product : productSpec(`${p}.product`, o.product);
+    let key: string;
+    if (o.key !== undefined) key = string(`${p}.key`, o.key);
+    else if ('value' in product) key = product.value;
+    else fail(`${p}.key`, 'a short name for the group (its records\' ids end in "#key", e.g. "R"); it is needed when the product is not a constant { "value": … }', o.key);
+    if (keys.has(key)) fail(`${p}.key`, `a key no other group has (records[${keys.get(key)}] has "${key}"; set "key" to tell them apart)`, key);
+    keys.set(key, i);
+    const group: RecordGroupSpec = {
+      key,
+      product,
+      rating: o.rating === undefined ? input.rating : scoreSpec(`${p}.rating`, o.rating, undefined),
+      nps: o.nps === undefined ? input.nps : scoreSpec(`${p}.nps`, o.nps, [0, 10]),
+      csat: o.csat === undefined ? input.csat : scoreSpec(`${p}.csat`, o.csat, [1, 5]),
+      text: o.text === undefined ? input.text : textSpecs(`${p}.text`, o.text),
+      own: (['rating', 'nps', 'csat', 'text'] as const).filter((f) => o[f] !== undefined),
+    };
+    if (group.nps && (group.nps.scale[0] !== 0 || group.nps.scale[1] !== 10)) fail(`${p}.nps.scale`, 'the NPS scale [0, 10] (or leave it out)', (o.nps as Record<string, Json>).scale);
+    if (!group.text.length && !group.rating && !group.nps && !group.csat) {
+      fail(p, 'at least one of "text", "rating", "nps" or "csat" to analyse (here or on the input)', entry);
+    }
+    return group;
+  });
 }
 
 /** Validates parsed config JSON. `base` is the config file's folder; relative paths resolve against it. */

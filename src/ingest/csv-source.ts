@@ -11,7 +11,7 @@ import type { Encoding } from '../config/schema.js';
 import { decodeRange, WHOLE_FILE, type ByteRange, type RangeEnd } from './byte-range.js';
 import { CsvCutter, type CutItem } from './csv-cutter.js';
 import { findBinary, sniffEncoding } from './decode.js';
-import { compileMapper, rejectItem, type ColumnResolver } from './map-fields.js';
+import { compileRowMapper, rejectItem, type ColumnResolver } from './map-fields.js';
 import { nearest } from '../config/validate.js';
 
 // fast-csv's synchronous row parser (the engine behind its streams). Its package has no exports map, so the
@@ -74,7 +74,7 @@ export async function readCsvHead(input: InputConfig, file: string): Promise<Csv
     if (record?.kind === 'record') first = splitFields(record.text);
   }
   const header = input.csv.header ? (first ?? []) : undefined;
-  compileMapper(input, file, csvColumnResolver(input, file, header));
+  compileRowMapper(input, file, csvColumnResolver(input, file, header));
   return { encoding, header, width: first?.length ?? 0 };
 }
 
@@ -93,7 +93,7 @@ export async function* readCsv(
   });
   const splitFields = fastCsv ? fieldSplitter(input.csv) : undefined;
   const { header, width } = head;
-  const mapper = compileMapper(input, file, csvColumnResolver(input, file, header));
+  const mapper = compileRowMapper(input, file, csvColumnResolver(input, file, header));
   let headerPending = input.csv.header && range.index === 0;
   const endLine = range.endLine ?? Infinity;
 
@@ -121,7 +121,7 @@ export async function* readCsv(
         out.push(rejectItem(ref, 'csv-column-count', `${fields.length} fields where ${expected}`, undefined, item.text));
         continue;
       }
-      out.push(mapper(fields, ref));
+      mapper(fields, ref, out);
     }
     return out;
   };

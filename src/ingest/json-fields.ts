@@ -3,7 +3,7 @@ import type { ColumnRef, InputConfig } from '../config/schema.js';
 import { configError } from '../errors.js';
 import type { SourceItem, SourceRef } from '../types.js';
 import { findBinary } from './decode.js';
-import { rejectItem, type ColumnResolver, type RecordMapper } from './map-fields.js';
+import { rejectItem, type ColumnResolver, type RowMapper } from './map-fields.js';
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -32,15 +32,15 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** The text of one JSON record (a line, an array element) → a review, or a reject for invalid bytes, bad JSON or
  *  a value that is not an object. `parse` reads the value (an object map's entry needs its key kept). */
-export function jsonRecord(text: string, ref: SourceRef, mapper: RecordMapper, parse: (text: string) => unknown = JSON.parse): SourceItem {
+export function jsonRecord(text: string, ref: SourceRef, mapper: RowMapper, out: SourceItem[], parse: (text: string) => unknown = JSON.parse): void {
   const bad = findBinary(text);
-  if (bad !== -1) return rejectItem(ref, 'bad-encoding', `invalid bytes or binary data at character ${bad + 1}`, undefined, text);
+  if (bad !== -1) return void out.push(rejectItem(ref, 'bad-encoding', `invalid bytes or binary data at character ${bad + 1}`, undefined, text));
   let value: unknown;
   try {
     value = parse(text);
   } catch (e) {
-    return rejectItem(ref, 'bad-json', (e as Error).message, undefined, text);
+    return void out.push(rejectItem(ref, 'bad-json', (e as Error).message, undefined, text));
   }
-  if (!isPlainObject(value)) return rejectItem(ref, 'not-an-object', 'each record must be a JSON object', undefined, text);
-  return mapper(value, ref);
+  if (!isPlainObject(value)) return void out.push(rejectItem(ref, 'not-an-object', 'each record must be a JSON object', undefined, text));
+  mapper(value, ref, out);
 }

@@ -7,7 +7,7 @@ import type { SourceItem } from '../types.js';
 import { decodeRange, WHOLE_FILE } from './byte-range.js';
 import { sniffEncoding } from './decode.js';
 import { isPlainObject, jsonColumnResolver, jsonRecord } from './json-fields.js';
-import { compileMapper } from './map-fields.js';
+import { compileRowMapper } from './map-fields.js';
 
 export type JsonElement = { text: string; line: number };
 
@@ -78,7 +78,7 @@ export class JsonElementCutter {
 
 /** A JSON document is read whole, by one reader: it is not cut into byte ranges. */
 export async function* readJson(input: InputConfig, file: string): AsyncGenerator<SourceItem[]> {
-  const mapper = compileMapper(input, file, jsonColumnResolver(input));
+  const mapper = compileRowMapper(input, file, jsonColumnResolver(input));
   const cutter = new JsonElementCutter();
   let element = 0;
 
@@ -87,8 +87,11 @@ export async function* readJson(input: InputConfig, file: string): AsyncGenerato
     const [key, v] = Object.entries(JSON.parse(`{${text}}`) as Record<string, unknown>)[0] ?? [];
     return isPlainObject(v) ? { ...v, $key: key } : v;
   };
-  const handle = (elements: JsonElement[]): SourceItem[] =>
-    elements.map((el) => jsonRecord(el.text, { input: input.name, file, line: el.line, element: ++element }, mapper, cutter.kind === '{' ? mapEntry : JSON.parse));
+  const handle = (elements: JsonElement[]): SourceItem[] => {
+    const out: SourceItem[] = [];
+    for (const el of elements) jsonRecord(el.text, { input: input.name, file, line: el.line, element: ++element }, mapper, out, cutter.kind === '{' ? mapEntry : JSON.parse);
+    return out;
+  };
 
   for await (const { text } of decodeRange(file, WHOLE_FILE, sniffEncoding(file, 'utf-8'))) {
     const items = handle(cutter.push(text));

@@ -5,7 +5,7 @@ import type { SourceItem } from '../types.js';
 import { decodeRange, WHOLE_FILE, type ByteRange, type RangeEnd } from './byte-range.js';
 import { sniffEncoding } from './decode.js';
 import { jsonColumnResolver, jsonRecord } from './json-fields.js';
-import { compileMapper } from './map-fields.js';
+import { compileRowMapper } from './map-fields.js';
 
 export async function* readJsonLines(
   input: InputConfig,
@@ -13,7 +13,7 @@ export async function* readJsonLines(
   range: ByteRange = WHOLE_FILE,
   rangeEnd: RangeEnd = { nextLine: undefined },
 ): AsyncGenerator<SourceItem[]> {
-  const mapper = compileMapper(input, file, jsonColumnResolver(input));
+  const mapper = compileRowMapper(input, file, jsonColumnResolver(input));
   let rest = '';
   let line = range.startLine - 1;
 
@@ -21,7 +21,7 @@ export async function* readJsonLines(
     line++;
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (!text.trim()) return; // blank lines hold no record
-    out.push(jsonRecord(text, { input: input.name, file, line }, mapper));
+    jsonRecord(text, { input: input.name, file, line }, mapper, out);
   };
 
   for await (const { text: chunk, past } of decodeRange(file, range, sniffEncoding(file, 'utf-8'))) {

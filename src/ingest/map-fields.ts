@@ -2,11 +2,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve, sep } from 'node:path';
-import type { ColumnRef, InputConfig } from '../config/schema.js';
+import type { ColumnRef, InputConfig, RecordGroupSpec } from '../config/schema.js';
 import { configError } from '../errors.js';
 import { LANGS, type Lang, type RejectCode, type Score, type SourceItem, type SourceRef, type TextPart } from '../types.js';
 import { compileDateFormat, dateFromParts, type DateParser } from './parse-date.js';
 import { parseNps, parseScore } from './parse-score.js';
+import { placeholderTest } from './placeholders.js';
 
 /** Reads one field of a raw row: a CSV row (array) or a JSON object. */
 export type FieldGetter = (row: unknown) => unknown;
@@ -52,14 +53,52 @@ function productFromFilename(input: InputConfig, file: string, pattern: RegExp |
   return m[1];
 }
 
-/** Builds the mapper for one file of an input. `column` resolves column references against that file's header. */
+/** Builds the mapper for one file of an input: one record per row. `column` resolves column references against
+ *  that file's header. (compileRowMapper handles wide rows as well.) */
 export function compileMapper(input: InputConfig, file: string, column: ColumnResolver): RecordMapper {
+  return compileRecordMapper(input, input, undefined, file, column) as RecordMapper;
+}
+
+/** Maps one raw row to its records and rejects, appended to `out`. */
+export type RowMapper = (row: unknown, ref: SourceRef, out: SourceItem[]) => void;
+
+/** Fields every record of a row shares: a reject for one of them is the row's, given once. */
+const ROW_FIELDS = new Set(['date', 'id']);
+
+/** The mapper for a file of an input, wide survey rows included: with `records`, each group whose answers are not
+ *  all blank becomes a record with the id `<row id>#<key>`; a row with no such group is one `nothing-to-score`
+ *  reject, so that it does not vanish. A row-level mistake (the date, the id) rejects the row once. */
+export function compileRowMapper(input: InputConfig, file: string, column: ColumnResolver): RowMapper {
+  if (input.records === undefined) {
+    const one = compileMapper(input, file, column);
+    return (row, ref, out) => void out.push(one(row, ref));
+  }
+  const groups = input.records.map((g) => compileRecordMapper(input, g, g.key, file, column));
+  return (row, ref, out) => {
+    let records = 0;
+    for (const group of groups) {
+      const item = group(row, ref);
+      if (item === undefined) continue;
+      records++;
+      out.push(item);
+      if (item.kind === 'reject' && item.reject.field !== undefined && ROW_FIELDS.has(item.reject.field)) return;
+    }
+    if (records === 0) out.push(rejectItem(ref, 'nothing-to-score', 'no record group of this row has an answer of its own (text, rating, NPS or CSAT; answers the groups share make no record alone)'));
+  };
+}
+
+/** The fields a record is made of: the input's own, or a record group's (which fall back on the input's). */
+type RecordFields = Pick<RecordGroupSpec, 'product' | 'rating' | 'nps' | 'csat' | 'text'> & { own?: RecordGroupSpec['own'] };
+
+/** One record from a row through `fields`. With a group `key` (wide rows) the record's id gets `#key`, its fields
+ *  in rejects `key.`, and a group whose answers are all blank gives undefined: it is no record. */
+function compileRecordMapper(input: InputConfig, fields: RecordFields, key: string | undefined, file: string, column: ColumnResolver): (row: unknown, ref: SourceRef) => SourceItem | undefined {
   const fileBase = basename(file);
   const fileDir = dirname(file);
-  const placeholders = new Set(input.placeholders.map((p) => p.trim().toLowerCase()));
-  // Only a text as short as the longest placeholder can be one: no lower-casing of every review to find out.
-  const longestPlaceholder = Math.max(0, ...[...placeholders].map((p) => p.length));
-  const isPlaceholder = (text: string) => text.length <= longestPlaceholder && placeholders.has(text.toLowerCase());
+  const isPlaceholder = placeholderTest(input);
+  const where = key === undefined ? '' : `records[${input.records!.findIndex((g) => g.key === key)}].`;
+  const named = (field: string) => (key === undefined ? field : `${key}.${field}`);
+  const idSuffix = key === undefined ? '' : `#${key}`;
 
   // --- id
   const idSpec = input.id;
@@ -67,13 +106,13 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
   const idFrom = 'from' in idSpec ? idSpec.from : undefined;
 
   // --- product
-  const p = input.product;
+  const p = fields.product;
   let productConst: string | undefined;
   let productGetter: FieldGetter | undefined;
   let productPattern: RegExp | undefined;
   if ('value' in p) productConst = p.value;
   else if ('from' in p) productConst = productFromFilename(input, file, p.pattern);
-  else [productGetter, productPattern] = [column(p.column, 'product.column'), p.pattern];
+  else [productGetter, productPattern] = [column(p.column, `${where}product.column`), p.pattern];
 
   // --- date
   const d = input.date;
@@ -83,29 +122,54 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
   if (d && 'column' in d) [dateGetter, dateParser] = [column(d.column, 'date.column'), compileDateFormat(d.format)];
   else if (d) dateParts = [column(d.columns.year, 'date.columns.year'), column(d.columns.month, 'date.columns.month'), column(d.columns.day, 'date.columns.day')];
 
-  const rating = input.rating && { spec: input.rating, get: column(input.rating.column, 'rating.column') };
-  const nps = input.nps && { spec: input.nps, get: column(input.nps.column, 'nps.column') };
-  const csat = input.csat && { spec: input.csat, get: column(input.csat.column, 'csat.column') };
-  const texts = input.text.map((t, i) =>
+  const rating = fields.rating && { spec: fields.rating, get: column(fields.rating.column, `${where}rating.column`) };
+  const nps = fields.nps && { spec: fields.nps, get: column(fields.nps.column, `${where}nps.column`) };
+  const csat = fields.csat && { spec: fields.csat, get: column(fields.csat.column, `${where}csat.column`) };
+  const texts = fields.text.map((t, i) =>
     'column' in t
-      ? { ...t, name: `text[${i}] (${t.column})`, get: column(t.column, `text[${i}].column`), template: undefined }
-      : { ...t, name: `text[${i}] (${t.file})`, get: undefined, template: compileTemplate(t.file, column, `text[${i}].file`) },
+      ? { ...t, name: named(`text[${i}] (${t.column})`), get: column(t.column, `${where}text[${i}].column`), template: undefined }
+      : { ...t, name: named(`text[${i}] (${t.file})`), get: undefined, template: compileTemplate(t.file, column, `${where}text[${i}].file`) },
   );
   const lang = input.language;
   const langGetter = typeof lang === 'object' ? column(lang.column, 'language.column') : undefined;
   const langConst = typeof lang === 'string' && lang !== 'auto' ? lang : undefined;
 
+  /** A group is no record when every answer of its own is blank, a "no answer" code or a placeholder (a text read
+   *  from a file is taken as an answer). Fields it shares with the input (an NPS question for all groups) do not
+   *  count: they would make every group a record. */
+  const own = new Set(fields.own ?? []);
+  const scores = [own.has('rating') && rating, own.has('nps') && nps, own.has('csat') && csat].filter((x) => x !== undefined && x !== false);
+  const ownTexts = own.has('text') ? texts : [];
+  const isBlank = (row: unknown): boolean => {
+    for (const s of scores) {
+      const raw = asScalar(s.get(row));
+      if (raw === undefined) return false;
+      const v = raw.trim();
+      if (v !== '' && !s.spec.missing.includes(v)) return false;
+    }
+    for (const t of ownTexts) {
+      if (t.template) return false;
+      const raw = asText(t.get!(row));
+      if (raw === undefined) return false;
+      const v = raw.trim();
+      if (v !== '' && !isPlaceholder(v)) return false;
+    }
+    return true;
+  };
+
   return (row, ref) => {
+    if (key !== undefined && isBlank(row)) return undefined;
+
     // product
     let product = productConst;
     if (productGetter) {
       const raw = asScalar(productGetter(row));
-      if (raw === undefined) return rejectItem(ref, 'bad-type', 'expected the product as text', 'product', productGetter(row));
+      if (raw === undefined) return rejectItem(ref, 'bad-type', 'expected the product as text', named('product'), productGetter(row));
       const v = raw.trim();
-      if (!v) return rejectItem(ref, 'missing-product', 'the product is blank', 'product', raw);
+      if (!v) return rejectItem(ref, 'missing-product', 'the product is blank', named('product'), raw);
       if (productPattern) {
         const m = productPattern.exec(v);
-        if (!m || !m[1]) return rejectItem(ref, 'missing-product', `the product pattern ${productPattern.source} does not match`, 'product', v);
+        if (!m || !m[1]) return rejectItem(ref, 'missing-product', `the product pattern ${productPattern.source} does not match`, named('product'), v);
         product = m[1];
       } else product = v;
     }
@@ -135,19 +199,19 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
     let ratingScore: Score | undefined;
     if (rating) {
       const r = parseScore(rating.get(row), rating.spec);
-      if (!r.ok) return rejectItem(ref, 'bad-rating', r.reason, 'rating', rating.get(row));
+      if (!r.ok) return rejectItem(ref, 'bad-rating', r.reason, named('rating'), rating.get(row));
       ratingScore = r.score;
     }
     let npsScore: number | undefined;
     if (nps) {
       const r = parseNps(nps.get(row), nps.spec.missing, nps.spec.pattern, nps.spec.values);
-      if (!r.ok) return rejectItem(ref, 'bad-nps', r.reason, 'nps', nps.get(row));
+      if (!r.ok) return rejectItem(ref, 'bad-nps', r.reason, named('nps'), nps.get(row));
       npsScore = r.nps;
     }
     let csatScore: Score | undefined;
     if (csat) {
       const r = parseScore(csat.get(row), csat.spec);
-      if (!r.ok) return rejectItem(ref, 'bad-csat', r.reason, 'csat', csat.get(row));
+      if (!r.ok) return rejectItem(ref, 'bad-csat', r.reason, named('csat'), csat.get(row));
       const best = csat.spec.scale[1];
       csatScore = r.score && { ...r.score, top2: Math.abs(r.score.raw - best) <= 1 };
     }
@@ -198,6 +262,7 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
     } else {
       id = contentHash(row);
     }
+    if (idSuffix) id += idSuffix;
 
     let language: Lang | undefined = langConst;
     if (langGetter) {
@@ -207,7 +272,7 @@ export function compileMapper(input: InputConfig, file: string, column: ColumnRe
 
     return {
       kind: 'review',
-      review: { id, ref, product: product!, date, texts: parts, language, rating: ratingScore, nps: npsScore, csat: csatScore },
+      review: { id, ref, product: product!, date, texts: parts, language, rating: ratingScore, nps: npsScore, csat: csatScore, group: key },
     };
   };
 }

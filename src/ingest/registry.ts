@@ -7,7 +7,7 @@ import { readCsv, readCsvHead, type CsvHead } from './csv-source.js';
 import { readJson } from './json-source.js';
 import { jsonColumnResolver } from './json-fields.js';
 import { readJsonLines } from './jsonl-source.js';
-import { compileMapper } from './map-fields.js';
+import { compileRowMapper } from './map-fields.js';
 
 export type FileHead = CsvHead | undefined;
 
@@ -19,7 +19,7 @@ export type Source = {
 };
 
 const checkJsonMapping = async (input: InputConfig, file: string): Promise<FileHead> => {
-  compileMapper(input, file, jsonColumnResolver(input));
+  compileRowMapper(input, file, jsonColumnResolver(input));
   return undefined;
 };
 

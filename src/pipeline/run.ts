@@ -26,7 +26,8 @@ import { SOURCES, type FileHead } from '../ingest/registry.js';
 import type { Logger } from '../log.js';
 import { CsvTableWriter, headerLine } from '../report/csv-writer.js';
 import { dialectFor, languageOf } from '../report/locale.js';
-import { ALERT_COLUMNS, PAIN_POINT_COLUMNS, rejectColumns, scoredColumns, TREND_COLUMNS, type AlertRow } from '../report/tables.js';
+import { ALERT_COLUMNS, PAIN_POINT_COLUMNS, rejectColumns, scoredColumns, TREND_COLUMNS, type AlertRow, type EmergingAlertRow } from '../report/tables.js';
+import { disagreementAlerts, SURVEY_FILES, writeSurveyReports } from '../report/survey-reports.js';
 import type { RejectCode } from '../types.js';
 import { IdSet } from './id-set.js';
 import { offsetOfLine, planFile, type FilePlan } from './plan-ranges.js';
@@ -76,7 +77,8 @@ export type RunOptions = {
 };
 
 export const OUTPUT_FILES = {
-  scored: 'scored_reviews.csv', trends: 'product_trends.csv', painPoints: 'pain_points.csv', alerts: 'alerts.csv', rejects: 'rejects.csv', manifest: 'run.json',
+  scored: 'scored_reviews.csv', trends: 'product_trends.csv', painPoints: 'pain_points.csv', alerts: 'alerts.csv', rejects: 'rejects.csv',
+  ...SURVEY_FILES, manifest: 'run.json',
 } as const;
 
 const PROGRESS_EVERY_MS = 5_000;
@@ -260,7 +262,12 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
 
     const totals = inputs.reduce((t, c) => ({ read: t.read + c.read, scored: t.scored + c.scored, rejected: t.rejected + c.rejected }), { read: 0, scored: 0, rejected: 0 });
     const seconds = (Date.now() - started) / 1000;
-    const outputs = [OUTPUT_FILES.scored, ...(config.output.formats.includes('csv') ? [OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts] : []), OUTPUT_FILES.rejects, ...formatted];
+    const outputs = [
+      OUTPUT_FILES.scored,
+      ...(config.output.formats.includes('csv') ? [OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.questions, OUTPUT_FILES.drivers] : []),
+      OUTPUT_FILES.rejects,
+      ...formatted,
+    ];
     for (const name of outputs) renameSync(staged(name), join(outDir, name));
     const perRecord = (ns: number) => (totals.read ? Math.round(ns / totals.read / 10) / 100 : 0);
     return {
@@ -287,8 +294,8 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
   }
 }
 
-/** The trend, pain-point and alert tables from the merged sums; product_trends.csv, pain_points.csv and
- *  alerts.csv when the config asks for CSV. */
+/** The trend, pain-point and emerging-pain-point tables from the merged sums; product_trends.csv, pain_points.csv,
+ *  alerts.csv and the survey reports when the config asks for CSV. */
 async function writeAggregateReports(config: Config, total: Accumulator, staged: (name: string) => string): Promise<AggregateTables> {
   const table = { dialect: dialectFor(config.output.locale), header: true, bom: true };
   const csv = config.output.formats.includes('csv');
@@ -297,10 +304,10 @@ async function writeAggregateReports(config: Config, total: Accumulator, staged:
   const lang = languageOf(config.output.locale);
   const painRows = painPointRows(total.topicEntries(), groups, (id) => topicName(taxonomy, id, lang));
   const top = topPainPoints(painRows);
-  const trends = trendRows(groups);
+  const trends = trendRows(groups, config.output.minN);
   for (const row of trends) row.topPainPoints = top.get(keyOf(row.product, row.period));
   const examples = new Map(painRows.map((r) => [keyOf(r.product, r.period, r.topic), r.exampleId]));
-  const alerts = emergingPainPoints(topicSeries(painRows, groups)).map((alert): AlertRow =>
+  const alerts = emergingPainPoints(topicSeries(painRows, groups)).map((alert): EmergingAlertRow =>
     ({ ...alert, kind: 'emerging_pain_point', topicName: topicName(taxonomy, alert.topic, lang), exampleId: examples.get(keyOf(alert.product, alert.period, alert.topic)) }));
   if (csv) {
     const trendsOut = new CsvTableWriter(staged(OUTPUT_FILES.trends), TREND_COLUMNS, table);
@@ -311,7 +318,10 @@ async function writeAggregateReports(config: Config, total: Accumulator, staged:
     await painOut.close();
     const alertsOut = new CsvTableWriter<AlertRow>(staged(OUTPUT_FILES.alerts), ALERT_COLUMNS, table);
     for (const alert of alerts) await alertsOut.write(alert);
+    const nameOf = (topic: string) => topicName(taxonomy, topic, lang);
+    for (const alert of disagreementAlerts(total, nameOf)) await alertsOut.write(alert);
     await alertsOut.close();
+    await writeSurveyReports(config, total, staged, table, nameOf);
   }
   return { trends, painPoints: painRows, alerts };
 }

@@ -57,13 +57,13 @@ export function reportPayload(data: ReportData) {
   const productIndex = new Map<string, number>();
   const series: {
     p: number[]; n: number[]; r: (number | null)[]; s: (number | null)[]; nps: (number | null)[]; m: (number | null)[]; c: (number | null)[];
-    cr: (number | null)[]; cs: (number | null)[]; latest: number; prev: number | null; ch: (number | null)[]; top: string | null;
+    cl: (number | null)[]; ch95: (number | null)[]; cr: (number | null)[]; cs: (number | null)[]; latest: number; prev: number | null; ch: (number | null)[]; top: string | null;
   }[] = [];
   for (const r of trends) {
     let i = productIndex.get(r.product);
     if (i === undefined) {
       productIndex.set(r.product, (i = series.length));
-      series.push({ p: [], n: [], r: [], s: [], nps: [], m: [], c: [], cr: [], cs: [], latest: 0, prev: null, ch: [], top: null });
+      series.push({ p: [], n: [], r: [], s: [], nps: [], m: [], c: [], cl: [], ch95: [], cr: [], cs: [], latest: 0, prev: null, ch: [], top: null });
     }
     const s = series[i]!;
     s.p.push(periodIndex.get(r.period)!);
@@ -73,6 +73,8 @@ export function reportPayload(data: ReportData) {
     s.nps.push(round(r.nps, 1));
     s.m.push(round(r.npsMargin, 1));
     s.c.push(round(r.csatPct, 1));
+    s.cl.push(round(r.csatLow, 1));
+    s.ch95.push(round(r.csatHigh, 1));
     s.cr.push(round(r.changeRating, 2));
     s.cs.push(round(r.changeSentiment, 3));
     // Rows come in period order with `undated` last: the latest dated row wins, else the undated one.

@@ -4,9 +4,9 @@ import type { TrendRow } from '../aggregate/trend.js';
 import type { PainPointRow } from '../aggregate/pain-points.js';
 import type { InputCounts } from '../pipeline/run.js';
 import type { LexiconVersion } from './run-manifest.js';
-import type { AlertRow } from './tables.js';
+import type { EmergingAlertRow } from './tables.js';
 
-export type AggregateTables = { trends: TrendRow[]; painPoints: PainPointRow[]; alerts: AlertRow[] };
+export type AggregateTables = { trends: TrendRow[]; painPoints: PainPointRow[]; alerts: EmergingAlertRow[] };
 
 export type RejectSample = { file: string; line: number; field: string; reason: string; raw: string };
 /** Rejects of one input for one reason: how many, and the first few as rejects.csv has them. */

@@ -8,6 +8,7 @@ import type { PainPointRow } from '../aggregate/pain-points.js';
 import type { EmergingAlert } from '../aggregate/emerging.js';
 import type { Column } from './csv-writer.js';
 import { explain } from '../analyze/sentiment.js';
+import { flagsCell, type DisagreementFlag } from '../analyze/disagreement.js';
 
 /** Raw values in rejects are cut: enough to find and fix the row. */
 export const MAX_RAW_CELL = 200;
@@ -51,6 +52,7 @@ export const scoredColumns = (config: Pick<Config, 'file' | 'output'>, shown = d
   { name: 'topics', kind: 'text', get: (r) => (r.sentiment && r.sentiment.topics.length > 0 ? topicsCell(r.sentiment.topics) : undefined) },
   { name: 'pain_points', kind: 'text', get: (r) => (r.sentiment && r.sentiment.topics.length > 0 ? painCell(r.sentiment.topics) : undefined), repeats: true },
   { name: 'lexicon', kind: 'text', get: (r) => r.lexicon, repeats: true },
+  { name: 'flags', kind: 'text', get: flagsCell, repeats: true },
 ];
 
 export const TREND_COLUMNS: readonly Column<TrendRow>[] = [
@@ -75,6 +77,13 @@ export const TREND_COLUMNS: readonly Column<TrendRow>[] = [
   { name: 'change_nps', kind: 'num', decimals: 1, get: (r) => r.changeNps },
   { name: 'change_csat_pct', kind: 'num', decimals: 1, get: (r) => r.changeCsat },
   { name: 'top_pain_points', kind: 'text', get: (r) => r.topPainPoints },
+  { name: 'promoters', kind: 'int', get: (r) => r.promoters },
+  { name: 'passives', kind: 'int', get: (r) => r.passives },
+  { name: 'detractors', kind: 'int', get: (r) => r.detractors },
+  { name: 'nps_note', kind: 'text', get: (r) => r.npsNote },
+  { name: 'csat_low_95', kind: 'num', decimals: 1, get: (r) => r.csatLow },
+  { name: 'csat_high_95', kind: 'num', decimals: 1, get: (r) => r.csatHigh },
+  { name: 'csat_note', kind: 'text', get: (r) => r.csatNote },
 ];
 
 /** `delivery:+0.25 quality:-0.87`: each topic the text names with its own sentiment. */
@@ -122,8 +131,31 @@ export const PAIN_POINT_COLUMNS: readonly Column<PainPointRow>[] = [
   { name: 'example_review_id', kind: 'text', get: (r) => r.exampleId },
 ];
 
-/** An alert with what it is about: `emerging_pain_point` for now. */
-export type AlertRow = EmergingAlert & { kind: 'emerging_pain_point'; topicName: string; exampleId: string | undefined };
+/** An emerging pain point (emerging.ts). */
+export type EmergingAlertRow = EmergingAlert & { kind: 'emerging_pain_point'; topicName: string; exampleId: string | undefined };
+
+/** A record whose text and score disagree (disagreement.ts), to follow up: `example_review_id` is the record. */
+export type DisagreementAlertRow = {
+  kind: DisagreementFlag;
+  product: string;
+  period: string;
+  /** The first topic a complaint names negatively. */
+  topic: string | undefined;
+  topicName: string | undefined;
+  exampleId: string;
+  /** `nps 10`, `csat 1` */
+  score: string;
+  sentiment: number;
+  /** How many records of the product had this flag (the list holds the strongest few). */
+  flaggedInProduct: number;
+};
+
+/** An alert: `emerging_pain_point`, or one of the disagreement flags. */
+export type AlertRow = EmergingAlertRow | DisagreementAlertRow;
+
+/** A column that only emerging pain points fill. */
+const emerging = <T>(get: (r: EmergingAlertRow) => T) => (r: AlertRow): T | undefined => (r.kind === 'emerging_pain_point' ? get(r) : undefined);
+const disagreement = <T>(get: (r: DisagreementAlertRow) => T) => (r: AlertRow): T | undefined => (r.kind === 'emerging_pain_point' ? undefined : get(r));
 
 export const ALERT_COLUMNS: readonly Column<AlertRow>[] = [
   { name: 'alert', kind: 'text', get: (r) => r.kind },
@@ -131,17 +163,20 @@ export const ALERT_COLUMNS: readonly Column<AlertRow>[] = [
   { name: 'period', kind: 'text', get: (r) => r.period },
   { name: 'topic', kind: 'text', get: (r) => r.topic },
   { name: 'topic_name', kind: 'text', get: (r) => r.topicName },
-  { name: 'negative', kind: 'int', get: (r) => r.negative },
-  { name: 'reviews', kind: 'int', get: (r) => r.reviews },
-  { name: 'negative_per_100_reviews', kind: 'num', decimals: 2, get: (r) => 100 * r.rate },
-  { name: 'baseline_from', kind: 'text', get: (r) => r.baselineFrom },
-  { name: 'baseline_to', kind: 'text', get: (r) => r.baselineTo },
-  { name: 'baseline_negative', kind: 'int', get: (r) => r.baselineNegative },
-  { name: 'baseline_reviews', kind: 'int', get: (r) => r.baselineReviews },
-  { name: 'baseline_per_100_reviews', kind: 'num', decimals: 2, get: (r) => 100 * r.baselineRate },
-  { name: 'ratio', kind: 'num', decimals: 2, get: (r) => (Number.isFinite(r.ratio) ? r.ratio : undefined) },
-  { name: 'p_value', kind: 'text', get: (r) => r.pValue.toExponential(2) },
+  { name: 'negative', kind: 'int', get: emerging((r) => r.negative) },
+  { name: 'reviews', kind: 'int', get: emerging((r) => r.reviews) },
+  { name: 'negative_per_100_reviews', kind: 'num', decimals: 2, get: emerging((r) => 100 * r.rate) },
+  { name: 'baseline_from', kind: 'text', get: emerging((r) => r.baselineFrom) },
+  { name: 'baseline_to', kind: 'text', get: emerging((r) => r.baselineTo) },
+  { name: 'baseline_negative', kind: 'int', get: emerging((r) => r.baselineNegative) },
+  { name: 'baseline_reviews', kind: 'int', get: emerging((r) => r.baselineReviews) },
+  { name: 'baseline_per_100_reviews', kind: 'num', decimals: 2, get: emerging((r) => 100 * r.baselineRate) },
+  { name: 'ratio', kind: 'num', decimals: 2, get: emerging((r) => (Number.isFinite(r.ratio) ? r.ratio : undefined)) },
+  { name: 'p_value', kind: 'text', get: emerging((r) => r.pValue.toExponential(2)) },
   { name: 'example_review_id', kind: 'text', get: (r) => r.exampleId },
+  { name: 'score', kind: 'text', get: disagreement((r) => r.score) },
+  { name: 'sentiment', kind: 'num', decimals: 3, get: disagreement((r) => r.sentiment) },
+  { name: 'flagged_in_product', kind: 'int', get: disagreement((r) => r.flaggedInProduct) },
 ];
 
 export const rejectColumns = (config: Pick<Config, 'file'>, shown = displayPaths(config)): readonly Column<Reject>[] => [

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { TrendRow } from '../aggregate/trend.js';
 import type { PainPointRow } from '../aggregate/pain-points.js';
-import type { AlertRow } from './tables.js';
+import type { EmergingAlertRow } from './tables.js';
 import { ALL_PERIODS } from '../aggregate/pain-points.js';
 import { periodStart, type RejectGroup, type ReportData } from './report-data.js';
 
@@ -105,6 +105,13 @@ const trendColumns = (dateFormat: string): SheetColumn<TrendRow>[] => [
   { header: 'change_nps', width: 9, format: '+0.0;-0.0;0.0', change: true, get: (r) => r.changeNps },
   { header: 'change_csat_pct', width: 9, format: '+0.0%;-0.0%;0.0%', pct: true, change: true, get: (r) => r.changeCsat },
   { header: 'top_pain_points', width: 50, get: (r) => r.topPainPoints },
+  { header: 'promoters', width: 9, format: INT, get: (r) => r.promoters },
+  { header: 'passives', width: 9, format: INT, get: (r) => r.passives },
+  { header: 'detractors', width: 9, format: INT, get: (r) => r.detractors },
+  { header: 'nps_note', width: 9, get: (r) => r.npsNote },
+  { header: 'csat_low_95', width: 9, format: PCT, pct: true, get: (r) => r.csatLow },
+  { header: 'csat_high_95', width: 9, format: PCT, pct: true, get: (r) => r.csatHigh },
+  { header: 'csat_note', width: 9, get: (r) => r.csatNote },
 ];
 
 const painColumns = (dateFormat: string): SheetColumn<PainPointRow>[] => [
@@ -130,7 +137,7 @@ const painColumns = (dateFormat: string): SheetColumn<PainPointRow>[] => [
   { header: 'example_review_id', width: 18, get: (r) => r.exampleId },
 ];
 
-const alertColumns = (quotes: ReportData['quotes']): SheetColumn<AlertRow>[] => [
+const alertColumns = (quotes: ReportData['quotes']): SheetColumn<EmergingAlertRow>[] => [
   { header: 'product', width: 28, get: (r) => r.product },
   { header: 'period', width: 10, get: (r) => r.period },
   { header: 'topic', width: 16, get: (r) => r.topic },
@@ -180,8 +187,11 @@ const overviewColumns = (dateFormat: string): SheetColumn<TrendRow>[] => [
   { header: 'NPS ± (95 %)', width: 9, format: '0.0', get: (r) => r.npsMargin },
   { header: 'Change in NPS', width: 9, format: '+0.0;-0.0;0.0', change: true, get: (r) => r.changeNps },
   { header: 'CSAT (top-2 box)', width: 10, format: PCT, pct: true, get: (r) => r.csatPct },
+  { header: 'CSAT low (95 %)', width: 9, format: PCT, pct: true, get: (r) => r.csatLow },
+  { header: 'CSAT high (95 %)', width: 9, format: PCT, pct: true, get: (r) => r.csatHigh },
   { header: 'Change in CSAT', width: 10, format: '+0.0%;-0.0%;0.0%', pct: true, change: true, get: (r) => r.changeCsat },
   { header: 'Top pain points', width: 60, get: (r) => r.topPainPoints },
+  { header: 'Note', width: 12, get: (r) => [r.npsNote && `NPS ${r.npsNote}`, r.csatNote && `CSAT ${r.csatNote}`].filter(Boolean).join('; ') || undefined },
 ];
 
 type RejectLine = { group: RejectGroup; sample: RejectGroup['first'][number] | undefined };

@@ -58,10 +58,11 @@ const writeDump = (file: string, rows: string[][]) =>
   writeFileSync(file, [COLUMNS, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n');
 
 /** The ranking rule of pain_points.csv, written out again here as the test's own oracle: negative mentions above
- *  what the topic's share over all products (p) predicts, in standard deviations. */
+ *  what the topic's share over all products (p) predicts, less a count's continuity correction, in standard
+ *  deviations. */
 function excess(negative: number, mentions: number, p: number): number {
   const q = Math.min(0.98, Math.max(0.02, p));
-  return (negative - mentions * q) / Math.sqrt(mentions * q * (1 - q));
+  return (negative - 0.5 - mentions * q) / Math.sqrt(mentions * q * (1 - q));
 }
 
 /** ln Γ(x) for x >= 1 (Lanczos, g = 7). */
@@ -170,10 +171,11 @@ describe.skipIf(!hasGen)(`pain points on a generated dump (gen-dump -n ${ROWS} -
       ...misses.map((m) => `  e.g. ${m}`),
     ].join('\n'));
     expect(checked).toBeGreaterThan(PRODUCTS * 0.9);
-    // Issue 5 asks for 80 %. Not reached yet (measured 45.6 % with the ranking by excess over the catalogue's share,
-    // 21.5 % with the plain negative share): English returns sentences and quality praise that names no quality
-    // word are the known gaps. This floor keeps what is reached from slipping back; raise it as they are closed.
-    expect(agree / checked).toBeGreaterThanOrEqual(0.4);
+    // Issue 5 asks for 80 %. Not reached yet (measured 51.7 % with the continuity-corrected excess over the
+    // catalogue's share, 21.5 % with the plain negative share): our finer topics (waiting, packaging, checkout)
+    // split the generator's seven, and quality praise that names no quality word is the known gap. This floor
+    // keeps what is reached from slipping back; raise it as they are closed.
+    expect(agree / checked).toBeGreaterThanOrEqual(0.48);
   });
 
   it('raises few emerging-pain-point alerts on the plain dump (no flood)', () => {

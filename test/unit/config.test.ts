@@ -86,7 +86,7 @@ describe('validateConfig: defaults', () => {
     const config = validate({ inputs: [minimalInput()] });
     expect(config.file).toBe(path.join(BASE, 'tilfreds.config.json'));
     expect(config.hash).toBe('hash');
-    expect(config.output).toEqual({ dir: path.join(BASE, 'out'), period: 'month', locale: 'en', formats: ['csv', 'xlsx', 'html'] });
+    expect(config.output).toEqual({ dir: path.join(BASE, 'out'), period: 'month', locale: 'en', minN: 30, formats: ['csv', 'xlsx', 'html'] });
     expect(config.maxRejectRate).toBe(0.05);
     expect(config.inputs).toHaveLength(1);
     expect(config.inputs[0]).toEqual({
@@ -102,6 +102,8 @@ describe('validateConfig: defaults', () => {
       csat: undefined,
       text: [{ column: 'body', role: 'review', required: false }],
       placeholders: [],
+      shippedPlaceholders: true,
+      records: undefined,
       language: 'auto',
       maxRejectRate: 0.05,
       maxTextLength: 32_768,

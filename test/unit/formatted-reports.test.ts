@@ -9,7 +9,7 @@ import type { TrendRow } from '../../src/aggregate/trend.js';
 
 const trend = (product: string, period: string, reviews: number, over: Partial<TrendRow> = {}): TrendRow => ({
   product, period, reviews, ratingN: reviews, meanRating: 4, sentimentN: reviews, meanSentiment: 0.25, pctPositive: 50, pctNeutral: 25, pctNegative: 25,
-  npsN: 0, nps: undefined, npsMargin: undefined, csatN: 0, csatPct: undefined, prevPeriod: undefined, changeRating: undefined, changeSentiment: undefined,
+  npsN: 0, promoters: 0, passives: 0, detractors: 0, nps: undefined, npsMargin: undefined, npsNote: undefined, csatN: 0, csatPct: undefined, csatLow: undefined, csatHigh: undefined, csatNote: undefined, prevPeriod: undefined, changeRating: undefined, changeSentiment: undefined,
   changeNps: undefined, changeCsat: undefined, topPainPoints: undefined, ...over,
 });
 

@@ -516,8 +516,8 @@ describe('compileMapper: language', () => {
   });
 
   it('auto (and the default) leaves it undefined for detection', () => {
-    expect(review(csvMapper({ text: [{ column: 'body' }], language: 'auto' }, ['body'])(['x'], csvRef(2))).language).toBeUndefined();
-    expect(review(csvMapper({ text: [{ column: 'body' }] }, ['body'])(['x'], csvRef(2))).language).toBeUndefined();
+    expect(review(csvMapper({ text: [{ column: 'body' }], language: 'auto' }, ['body'])(['Tekst'], csvRef(2))).language).toBeUndefined();
+    expect(review(csvMapper({ text: [{ column: 'body' }] }, ['body'])(['Tekst'], csvRef(2))).language).toBeUndefined();
   });
 
   it('a column with aliases; unknown or blank codes are undefined so they get detected', () => {

@@ -54,7 +54,7 @@ function parse(name: string, ids: readonly string[]): Parsed {
     const fields = raw.split('\t');
     if (fields.length !== 2) return void out.errors.push(`${at}: expected topic<TAB>term, got ${JSON.stringify(raw)}`);
     const [topic, term] = fields as [string, string];
-    if (!ids.includes(topic)) out.errors.push(`${at}: unknown topic ${JSON.stringify(topic)}`);
+    if (!ids.includes(topic) && topic !== '-') out.errors.push(`${at}: unknown topic ${JSON.stringify(topic)}`);
     const problem = termProblem(term);
     if (problem) out.errors.push(`${at}: ${JSON.stringify(term)}: ${problem}`);
     const key = `${topic}\t${term}`;

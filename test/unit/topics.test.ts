@@ -1,6 +1,7 @@
 // Pain-point topics: the taxonomy loader, the config's "topics", each topic's own sentiment in the scorer, and
 // the sums and rows the reports are made of.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packsFor } from '../../src/analyze/config-packs.js';
@@ -143,7 +144,9 @@ describe('topic sums in the Accumulator', () => {
     const acc = new Accumulator('month');
     for (const r of reviews) acc.add(r);
     const delivery = acc.topicEntries().find((e) => e.key.product === 'P' && e.key.period === '2025-01' && e.key.topic === 'delivery')!;
-    expect(delivery.stats).toEqual({ mentions: 2, negative: 2, neutral: 0, positive: 0, sentimentSum: -1, exampleId: 'a', exampleScore: -0.5 });
+    expect(delivery.stats).toEqual({
+      mentions: 2, negative: 2, neutral: 0, positive: 0, sentimentSum: -1, negativeNpsN: 0, negativePromoters: 0, negativeDetractors: 0, exampleId: 'a', exampleScore: -0.5,
+    });
   });
   it('gives the same sums whatever the order and the split', () => {
     const whole = new Accumulator('month');
@@ -162,7 +165,7 @@ describe('pain-point rows', () => {
   const stats = (reviews: number): GroupStats => ({ reviews, ratingN: 0, ratingSum: 0, sentimentN: 0, sentimentSum: 0, positive: 0, neutral: 0, negative: 0, npsN: 0, promoters: 0, passives: 0, detractors: 0, csatN: 0, csatTop2: 0 });
   const topic = (period: string, t: string, mentions: number, negative: number, product = 'P') => ({
     key: { product, period, topic: t },
-    stats: { mentions, negative, neutral: 0, positive: mentions - negative, sentimentSum: -negative * 0.5, exampleId: `${period}-${t}`, exampleScore: -0.5 },
+    stats: { mentions, negative, neutral: 0, positive: mentions - negative, sentimentSum: -negative * 0.5, negativeNpsN: 0, negativePromoters: 0, negativeDetractors: 0, exampleId: `${period}-${t}`, exampleScore: -0.5 },
   });
   const groups = [
     { key: { product: 'P', period: '2025-01' }, stats: stats(100) }, { key: { product: 'P', period: '2025-02' }, stats: stats(50) },
@@ -178,11 +181,11 @@ describe('pain-point rows', () => {
     (id) => id.toUpperCase(),
   );
 
-  it('ranks by the excess over what is usual for the topic: 8 of 40 on quality (usual 7.5 %) before 1 of 1 on the website (usual 91 %) and 12 of 30 on delivery (usual 49 %)', () => {
+  it('ranks by the excess over what is usual for the topic: 8 of 40 on quality (usual 7.5 %) before 12 of 30 on delivery (usual 49 %) and 1 of 1 on the website (usual 91 %: one count is little evidence)', () => {
     const january = rows.filter((r) => r.product === 'P' && r.period === '2025-01');
-    expect(january.map((r) => [r.topic, r.rank])).toEqual([['quality', 1], ['website_app', 2], ['delivery', 3]]);
+    expect(january.map((r) => [r.topic, r.rank])).toEqual([['quality', 1], ['delivery', 2], ['website_app', 3]]);
     expect(january[0]!.catalogueNegativeSharePct).toBeCloseTo(7.5, 6);
-    expect(january[0]!.excess).toBeCloseTo((8 - 40 * 0.075) / Math.sqrt(40 * 0.075 * 0.925), 6);
+    expect(january[0]!.excess).toBeCloseTo((8 - 0.5 - 40 * 0.075) / Math.sqrt(40 * 0.075 * 0.925), 6);
   });
 
   it('compares with the period before and adds a row per topic over all periods', () => {
@@ -191,12 +194,12 @@ describe('pain-point rows', () => {
     const price = rows.find((r) => r.period === '2025-02' && r.topic === 'price')!;
     expect(price).toMatchObject({ rank: undefined, changeSharePct: 10, changeNegativeSharePct: undefined });
     const all = rows.filter((r) => r.product === 'P' && r.period === 'all');
-    expect(all.find((r) => r.topic === 'delivery')).toMatchObject({ reviews: 150, mentions: 40, negative: 18, rank: 3 });
+    expect(all.find((r) => r.topic === 'delivery')).toMatchObject({ reviews: 150, mentions: 40, negative: 18, rank: 2 });
     expect(rows.filter((r) => r.product === 'P').at(-1)!.period).toBe('all');
   });
 
   it('names the top pain points per product and period, and gives the emerging test its series', () => {
-    expect(topPainPoints(rows, 2).get(keyOf('P', '2025-01'))).toBe('QUALITY (8) | WEBSITE_APP (1)');
+    expect(topPainPoints(rows, 2).get(keyOf('P', '2025-01'))).toBe('QUALITY (8) | DELIVERY (12)');
     const series = topicSeries(rows, groups).find((s) => s.topic === 'website_app')!;
     expect(series.periods).toEqual([{ period: '2025-01', reviews: 100, negative: 1 }, { period: '2025-02', reviews: 50, negative: 0 }]);
   });
@@ -215,5 +218,23 @@ describe('scoring the same text again', () => {
     const first = scoreText(text, pack);
     expect(first.topics.length).toBeGreaterThan(0);
     expect(scoreText(text, pack)).toEqual(first);
+  });
+});
+
+describe('words that name no topic', () => {
+  it('a `-` line stops a compound reading (`menneske` is no `eske`) and leaves the term itself alone', () => {
+    const pack = packsFor({ lexicons: {}, topics: DEFAULT_TOPICS })('nb')!;
+    expect(scoreText('Umulig å få tak i et menneske.', pack).topics).toEqual([]);
+    expect(scoreText('Esken var knust.', pack).topics.map((t) => t.topic)).toContain('packaging');
+    expect(scoreText('Pappesken var knust.', pack).topics.map((t) => t.topic)).toContain('packaging');
+  });
+
+  it('a `-` line lists one word, and an unknown topic names `-` in its fix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tilfreds-none-'));
+    const terms = join(dir, 'extra.tsv');
+    writeFileSync(terms, '-\tto words\n');
+    expect(() => loadTaxonomy({ ...DEFAULT_TOPICS, terms: { nb: [terms] } })).toThrow(/one word or word beginning/);
+    writeFileSync(terms, 'nosuch\tword\n');
+    expect(() => loadTaxonomy({ ...DEFAULT_TOPICS, terms: { nb: [terms] } })).toThrow(/`-` for a word that names no topic/);
   });
 });

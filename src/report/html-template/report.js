@@ -216,7 +216,8 @@
       axes: [xAxis(labels), yAxis(0, 'y', 3, L.nps)],
     }, [xs, s.nps, hi, lo]);
     dataTable('table-nps', [L.period, L.nps, L.npsMargin, L.csat], s.p.map(function (_, k) {
-      return [labels[k], n(num(s.nps[k], 1)), n(s.m[k] === null ? '' : '± ' + num(s.m[k], 1)), n(pct(s.c[k]))];
+      var interval = s.cl[k] === null ? '' : ' (' + num(s.cl[k], 1) + '–' + pct(s.ch95[k]) + ')';
+      return [labels[k], n(num(s.nps[k], 1)), n(s.m[k] === null ? '' : '± ' + num(s.m[k], 1)), n(pct(s.c[k]) + interval)];
     }));
 
     draw('chart-volume', {
