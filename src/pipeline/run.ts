@@ -254,6 +254,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     for (const c of inputs) c.rejectRate = c.read ? c.rejected / c.read : 0;
     // The workers are done: their heaps go before the report tables are built, not on top of them.
     await pool?.close();
+    inputIds = new IdSet(); // the duplicate check is over: its ~12 bytes per record go before the reports
 
     const tables = await writeAggregateReports(config, total, staged);
     await copying;
