@@ -70,7 +70,7 @@ function addSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, colum
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width, style: c.format ? { numFmt: c.format } : {} }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { wrapText: true, vertical: 'top' };
-  ws.getRow(1).height = 30;
+  ws.getRow(1).height = 42;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   columns.forEach((c, i) => {
     if (!c.change || count === 0) return;
