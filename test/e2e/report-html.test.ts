@@ -95,6 +95,25 @@ describe.runIf(hasChromium || inCi)('report.html in headless Chromium', () => {
     }, 60_000);
   });
 
+  describe('in a Scandinavian locale', () => {
+    const out = tempDir('report-html-nb');
+    const run = runCli(['run', '--config', join(ROOT, 'test/golden/edge-cases-nordic/config.json'), '--out', out]);
+
+    it('has Norwegian labels and Norwegian number and period formats', async () => {
+      expect(run.code, run.stderr).toBe(3); // the case has more rejects than its limit on purpose; reports are written
+      const { page, consoleErrors, requests } = await open(browser, join(out, 'report.html'));
+      expect(await page.$eval('html', (e) => e.getAttribute('lang'))).toBe('nb');
+      expect(await page.$eval('h1', (e) => e.textContent)).toBe('Rapport om kundetilfredshet');
+      const cells = await page.$$eval('#overview-table tbody td', (tds) => tds.map((td) => td.textContent ?? ''));
+      expect(cells.some((c) => /^[−-]?\d+,\d+$/.test(c))).toBe(true); // a decimal comma
+      expect(cells.some((c) => /^\d+\.\d+$/.test(c))).toBe(false);
+      expect(cells.some((c) => /^uke \d+ 2025$/.test(c))).toBe(true); // ISO weeks in words
+      expect(consoleErrors).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    }, 60_000);
+  });
+
   describe('on a dump full of hostile text', () => {
     const dir = tempDir('report-html-hostile');
     const out = join(dir, 'out');
