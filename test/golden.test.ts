@@ -1,5 +1,5 @@
 // Golden files: the real pipeline, through the CLI, on hand-made edge cases; every output compared byte for
-// byte (run.json without its timings and machine paths). UPDATE_GOLDEN=1 (npm run golden:update) rewrites them.
+// byte (run.json without its timings and machine paths, report.html without the run's start time). UPDATE_GOLDEN=1 (npm run golden:update) rewrites them.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,9 @@ function stableManifest(text: string): string {
   return JSON.stringify(m, null, 2) + '\n';
 }
 
+/** report.html without the run's start time (the one thing in it that differs between runs of the same input). */
+const stableHtml = (text: string) => text.replace(/"startedAt":"[^"]*"/, '"startedAt":"<startedAt>"');
+
 const cases = readdirSync(GOLDEN, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
 describe.each(cases)('golden case %s', (name) => {
@@ -31,10 +34,12 @@ describe.each(cases)('golden case %s', (name) => {
     expect(result.stdout).toMatch(/^input\s+read\s+scored\s+rejected/);
   });
 
-  const files = ['scored_reviews.csv', 'product_trends.csv', 'pain_points.csv', 'alerts.csv', 'survey_questions.csv', 'drivers.csv', 'rejects.csv', 'run.json'];
+  // report.xlsx is a zip with timestamps: checked by test/e2e/report-xlsx.test.ts, not byte for byte.
+  const files = ['scored_reviews.csv', 'product_trends.csv', 'pain_points.csv', 'alerts.csv', 'survey_questions.csv', 'drivers.csv', 'rejects.csv', 'report.html', 'run.json'];
   it.each(files)('%s matches the golden file', (file) => {
     let actual = readFileSync(join(out, file));
     if (file === 'run.json') actual = Buffer.from(stableManifest(actual.toString('utf8')));
+    if (file === 'report.html') actual = Buffer.from(stableHtml(actual.toString('utf8')));
     const golden = join(expectedDir, file);
     if (update) {
       mkdirSync(expectedDir, { recursive: true });
@@ -47,6 +52,6 @@ describe.each(cases)('golden case %s', (name) => {
   });
 
   it('leaves no temporary files behind', () => {
-    expect(readdirSync(out).sort()).toEqual([...files].sort());
+    expect(readdirSync(out).sort()).toEqual([...files, 'report.xlsx'].sort());
   });
 });

@@ -4,6 +4,10 @@ import type { TopicsSpec } from '../analyze/topics.js';
 import type { Lang, TextRole } from '../types.js';
 
 export const PERIODS = ['day', 'week', 'month', 'quarter'] as const;
+/** Report formats: `csv` the aggregate tables (product_trends, pain_points, alerts), `xlsx` report.xlsx, `html`
+ *  report.html. scored_reviews.csv, rejects.csv and run.json are always written: they are the record-level trail. */
+export const OUTPUT_FORMATS = ['csv', 'xlsx', 'html'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export type Period = (typeof PERIODS)[number];
 
 export const FORMATS = ['csv', 'jsonl', 'json'] as const;
@@ -114,6 +118,8 @@ export type OutputConfig = {
   /** The fewest answers for an NPS, a CSAT share or a driver to be shown as a number; below it the cell is empty
    *  and a note says `n<30`. Default 30. */
   readonly minN: number;
+  /** Which reports to write beside the record-level files; default all of OUTPUT_FORMATS. */
+  readonly formats: readonly OutputFormat[];
 };
 
 export type Config = {

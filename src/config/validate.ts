@@ -11,7 +11,9 @@ import {
   DEFAULT_MIN_N,
   ENCODINGS,
   FORMATS,
+  OUTPUT_FORMATS,
   PERIODS,
+  type OutputFormat,
   type ColumnRef,
   type Config,
   type CsvOptions,
@@ -140,16 +142,26 @@ export function outputOverrides(o: { period?: string; locale?: string }): Partia
 }
 
 function output(v: Json, base: string): OutputConfig {
-  const o = object('output', v ?? {}, ['dir', 'period', 'locale', 'minN']);
+  const o = object('output', v ?? {}, ['dir', 'period', 'locale', 'minN', 'formats']);
   if (o.minN !== undefined && !(Number.isInteger(o.minN) && (o.minN as number) >= 1)) {
     fail('output.minN', `a whole number of answers, 1 or more (the default ${DEFAULT_MIN_N}; 1 shows every figure)`, o.minN);
   }
   return {
+    formats: o.formats === undefined ? [...OUTPUT_FORMATS] : outputFormats(o.formats),
     dir: resolve(base, o.dir === undefined ? 'out' : string('output.dir', o.dir)),
     period: o.period === undefined ? 'month' : oneOf('output.period', o.period, PERIODS),
     locale: o.locale === undefined ? 'en' : oneOf('output.locale', o.locale, LOCALES),
     minN: (o.minN as number | undefined) ?? DEFAULT_MIN_N,
   };
+}
+
+function outputFormats(v: Json): OutputFormat[] {
+  const known = `a non-empty list of ${OUTPUT_FORMATS.map((f) => JSON.stringify(f)).join(', ')} (e.g. ["csv", "xlsx"]; leave the key out for all three)`;
+  if (!Array.isArray(v) || v.length === 0) fail('output.formats', known, v);
+  const formats = v.map((f, i) => oneOf(`output.formats[${i}]`, f, OUTPUT_FORMATS));
+  const repeated = formats.find((f, i) => formats.indexOf(f) !== i);
+  if (repeated) fail('output.formats', `each format once (remove the second ${JSON.stringify(repeated)})`, v);
+  return formats;
 }
 
 function csvOptions(path: string, v: Json): CsvOptions {

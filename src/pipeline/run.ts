@@ -26,13 +26,14 @@ import { SOURCES, type FileHead } from '../ingest/registry.js';
 import type { Logger } from '../log.js';
 import { CsvTableWriter, headerLine } from '../report/csv-writer.js';
 import { dialectFor, languageOf } from '../report/locale.js';
-import { ALERT_COLUMNS, PAIN_POINT_COLUMNS, rejectColumns, scoredColumns, TREND_COLUMNS, type AlertRow } from '../report/tables.js';
+import { ALERT_COLUMNS, PAIN_POINT_COLUMNS, rejectColumns, scoredColumns, TREND_COLUMNS, type AlertRow, type EmergingAlertRow } from '../report/tables.js';
 import { disagreementAlerts, SURVEY_FILES, writeSurveyReports } from '../report/survey-reports.js';
 import type { RejectCode } from '../types.js';
 import { IdSet } from './id-set.js';
 import { offsetOfLine, planFile, type FilePlan } from './plan-ranges.js';
 import { processRange, type RangeResult, type RangeTask, type StageTimes } from './process-range.js';
 import { schedule } from './schedule.js';
+import { writeFormattedReports, type AggregateTables } from '../report/formatted-reports.js';
 import { WorkerPool } from './worker-pool.js';
 
 export type FileCounts = { file: string; bytes: number; sha256: string; encoding: string; ranges: number; read: number; scored: number; rejected: number };
@@ -253,14 +254,21 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     for (const c of inputs) c.rejectRate = c.read ? c.rejected / c.read : 0;
     // The workers are done: their heaps go before the report tables are built, not on top of them.
     await pool?.close();
+    inputIds = new IdSet(); // the duplicate check is over: its ~12 bytes per record go before the reports
 
-    await writeAggregateReports(config, total, staged);
+    const tables = await writeAggregateReports(config, total, staged);
     await copying;
     await Promise.all([scoredOut.close(), rejectsOut.close()]);
+    const formatted = await writeFormattedReports({ config, tables, inputs, staged, log, startedAt, seconds: (Date.now() - started) / 1000, workers: threads || 1, ranges });
 
     const totals = inputs.reduce((t, c) => ({ read: t.read + c.read, scored: t.scored + c.scored, rejected: t.rejected + c.rejected }), { read: 0, scored: 0, rejected: 0 });
     const seconds = (Date.now() - started) / 1000;
-    const outputs = [OUTPUT_FILES.scored, OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.questions, OUTPUT_FILES.drivers, OUTPUT_FILES.rejects];
+    const outputs = [
+      OUTPUT_FILES.scored,
+      ...(config.output.formats.includes('csv') ? [OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.questions, OUTPUT_FILES.drivers] : []),
+      OUTPUT_FILES.rejects,
+      ...formatted,
+    ];
     for (const name of outputs) renameSync(staged(name), join(outDir, name));
     const perRecord = (ns: number) => (totals.read ? Math.round(ns / totals.read / 10) / 100 : 0);
     return {
@@ -287,30 +295,34 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
   }
 }
 
-/** product_trends.csv, pain_points.csv, alerts.csv and the survey reports from the merged sums. */
-async function writeAggregateReports(config: Config, total: Accumulator, staged: (name: string) => string): Promise<void> {
+/** The trend, pain-point and emerging-pain-point tables from the merged sums; product_trends.csv, pain_points.csv,
+ *  alerts.csv and the survey reports when the config asks for CSV. */
+async function writeAggregateReports(config: Config, total: Accumulator, staged: (name: string) => string): Promise<AggregateTables> {
   const table = { dialect: dialectFor(config.output.locale), header: true, bom: true };
+  const csv = config.output.formats.includes('csv');
   const groups = total.sorted();
   const taxonomy = loadTaxonomy(config.topics);
   const lang = languageOf(config.output.locale);
   const painRows = painPointRows(total.topicEntries(), groups, (id) => topicName(taxonomy, id, lang));
   const top = topPainPoints(painRows);
-  const trendsOut = new CsvTableWriter(staged(OUTPUT_FILES.trends), TREND_COLUMNS, table);
-  for (const row of trendRows(groups, config.output.minN)) {
-    row.topPainPoints = top.get(keyOf(row.product, row.period));
-    await trendsOut.write(row);
-  }
-  await trendsOut.close();
-  const painOut = new CsvTableWriter(staged(OUTPUT_FILES.painPoints), PAIN_POINT_COLUMNS, table);
-  for (const row of painRows) await painOut.write(row);
-  await painOut.close();
+  const trends = trendRows(groups, config.output.minN);
+  for (const row of trends) row.topPainPoints = top.get(keyOf(row.product, row.period));
   const examples = new Map(painRows.map((r) => [keyOf(r.product, r.period, r.topic), r.exampleId]));
-  const alertsOut = new CsvTableWriter<AlertRow>(staged(OUTPUT_FILES.alerts), ALERT_COLUMNS, table);
-  for (const alert of emergingPainPoints(topicSeries(painRows, groups))) {
-    await alertsOut.write({ ...alert, kind: 'emerging_pain_point', topicName: topicName(taxonomy, alert.topic, lang), exampleId: examples.get(keyOf(alert.product, alert.period, alert.topic)) });
+  const alerts = emergingPainPoints(topicSeries(painRows, groups)).map((alert): EmergingAlertRow =>
+    ({ ...alert, kind: 'emerging_pain_point', topicName: topicName(taxonomy, alert.topic, lang), exampleId: examples.get(keyOf(alert.product, alert.period, alert.topic)) }));
+  if (csv) {
+    const trendsOut = new CsvTableWriter(staged(OUTPUT_FILES.trends), TREND_COLUMNS, table);
+    for (const row of trends) await trendsOut.write(row);
+    await trendsOut.close();
+    const painOut = new CsvTableWriter(staged(OUTPUT_FILES.painPoints), PAIN_POINT_COLUMNS, table);
+    for (const row of painRows) await painOut.write(row);
+    await painOut.close();
+    const alertsOut = new CsvTableWriter<AlertRow>(staged(OUTPUT_FILES.alerts), ALERT_COLUMNS, table);
+    for (const alert of alerts) await alertsOut.write(alert);
+    const nameOf = (topic: string) => topicName(taxonomy, topic, lang);
+    for (const alert of disagreementAlerts(total, nameOf)) await alertsOut.write(alert);
+    await alertsOut.close();
+    await writeSurveyReports(config, total, staged, table, nameOf);
   }
-  const nameOf = (topic: string) => topicName(taxonomy, topic, lang);
-  for (const alert of disagreementAlerts(total, nameOf)) await alertsOut.write(alert);
-  await alertsOut.close();
-  await writeSurveyReports(config, total, staged, table, nameOf);
+  return { trends, painPoints: painRows, alerts };
 }

@@ -1,7 +1,7 @@
 // run.json: what a run read, what it made of it, and with which config and lexicons, for the morning check
 // and for a scheduler. Written last, under a temporary name, so its presence means the reports are complete.
 import { writeFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { RunResult } from '../pipeline/run.js';
 import { OUTPUT_FILES } from '../pipeline/run.js';
@@ -26,7 +26,7 @@ export function writeRunManifest(config: Config, result: RunResult, lexicons: Le
       ...c,
       files: c.files.map((f) => ({ ...f, file: displayPath(config, f.file) })),
     })),
-    outputs: [OUTPUT_FILES.scored, OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.questions, OUTPUT_FILES.drivers, OUTPUT_FILES.rejects],
+    outputs: result.outputs.map((f) => basename(f)),
     timings: result.timings,
   };
   const target = join(config.output.dir, OUTPUT_FILES.manifest);

@@ -86,7 +86,7 @@ describe('validateConfig: defaults', () => {
     const config = validate({ inputs: [minimalInput()] });
     expect(config.file).toBe(path.join(BASE, 'tilfreds.config.json'));
     expect(config.hash).toBe('hash');
-    expect(config.output).toEqual({ dir: path.join(BASE, 'out'), period: 'month', locale: 'en', minN: 30 });
+    expect(config.output).toEqual({ dir: path.join(BASE, 'out'), period: 'month', locale: 'en', minN: 30, formats: ['csv', 'xlsx', 'html'] });
     expect(config.maxRejectRate).toBe(0.05);
     expect(config.inputs).toHaveLength(1);
     expect(config.inputs[0]).toEqual({
@@ -267,6 +267,26 @@ describe('validateConfig: values out of a fixed set', () => {
     );
     expect(configMessage(() => validate(withInput({ id: { from: 'row' } })))).toMatch(/^config: inputs\[0\]\.id\.from: expected one of "line", "hash"/);
     expect(configMessage(() => validate(withInput({ csv: { encoding: 'utf-32' } })))).toMatch(/^config: inputs\[0\]\.csv\.encoding: expected one of "utf-8"/);
+  });
+});
+
+describe('validateConfig: output.formats', () => {
+  it('takes a subset in the given order', () => {
+    expect(validate({ output: { formats: ['xlsx', 'csv'] }, inputs: [minimalInput()] }).output.formats).toEqual(['xlsx', 'csv']);
+  });
+
+  it('names the field and the fix for an unknown format, a repeat, a string or an empty list', () => {
+    expect(configMessage(() => validate({ output: { formats: ['csv', 'xslx'] }, inputs: [minimalInput()] }))).toBe(
+      'config: output.formats[1]: expected one of "csv", "xlsx", "html" (did you mean "xlsx"?), found the string "xslx"',
+    );
+    expect(configMessage(() => validate({ output: { formats: ['html', 'html'] }, inputs: [minimalInput()] }))).toMatch(
+      /^config: output\.formats: expected each format once \(remove the second "html"\), found an array/,
+    );
+    expect(configMessage(() => validate({ output: { formats: 'xlsx' }, inputs: [minimalInput()] }))).toMatch(
+      /^config: output\.formats: expected a non-empty list of "csv", "xlsx", "html" \(e\.g\. \["csv", "xlsx"\]; leave the key out for all three\), found the string "xlsx"$/,
+    );
+    expect(configMessage(() => validate({ output: { formats: [] }, inputs: [minimalInput()] }))).toMatch(/^config: output\.formats: expected a non-empty list/);
+    expect(configMessage(() => validate({ output: { format: ['csv'] }, inputs: [minimalInput()] }))).toMatch(/^config: output\.format: unknown key; did you mean "formats"\?/);
   });
 });
 
