@@ -3,7 +3,7 @@
 // Sums of scores are kept in millionths as integers: integer addition is exact and order-free, so the totals (and
 // the reports) are byte-identical however the input was cut into ranges and in whatever order they merge.
 import type { Period } from '../config/schema.js';
-import type { ScoredReview } from '../types.js';
+import type { Label, ScoredReview, TopicSentiment } from '../types.js';
 import { ownCopy } from '../strings.js';
 import { withRoom } from './with-room.js';
 import { TopicSums, type TopicStats, type TopicSumsData } from './topic-accumulator.js';
@@ -38,6 +38,13 @@ const SCALED = new Set<number>([F.ratingSum, F.sentimentSum]);
 const SCALE = 1e6;
 const WIDTH = FIELDS.length;
 
+/** What add() reads of a record: a ScoredReview, or a record rebuilt from the state store. */
+export type Aggregable = Pick<ScoredReview, 'id' | 'product' | 'date' | 'nps'> & {
+  rating: { norm: number } | undefined;
+  csat: { top2?: boolean } | undefined;
+  sentiment: { score: number; label: Label; topics: readonly Pick<TopicSentiment, 'topic' | 'score' | 'label'>[] } | undefined;
+};
+
 export const emptyStats = (): GroupStats => Object.fromEntries(FIELDS.map((f) => [f, 0])) as GroupStats;
 
 export type GroupKey = { product: string; period: string };
@@ -63,7 +70,7 @@ export class Accumulator {
 
   constructor(readonly period: Period) {}
 
-  add(r: ScoredReview): void {
+  add(r: Aggregable): void {
     const group = this.group(r.product, periodKey(r.date, this.period));
     const g = group * WIDTH;
     const sums = this.sums;

@@ -43,7 +43,7 @@ export class TopicSums {
   private readonly byGroup: (Map<string, number> | undefined)[] = [];
 
   /** The topics of one review in group `group`. */
-  add(group: number, id: string, topics: readonly TopicSentiment[]): void {
+  add(group: number, id: string, topics: readonly Pick<TopicSentiment, 'topic' | 'score' | 'label'>[]): void {
     for (const t of topics) {
       const e = this.entry(group, t.topic) * WIDTH;
       const score = Math.round(t.score * SCALE);

@@ -2,7 +2,7 @@
 // argv → command. Maps errors to exit codes: 0 ok, 2 a user mistake (config, arguments, missing input),
 // 3 the run finished but rejected more than allowed, 1 a crash. stdout carries data; logs go to stderr.
 import { parseArgs } from 'node:util';
-import { EXIT, TilfredsError } from '../errors.js';
+import { EXIT, exitCodeOf, TilfredsError } from '../errors.js';
 import { log } from '../log.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check-command.js';
@@ -103,7 +103,7 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof TilfredsError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`tilfreds: ${(err as Error).message}\n`);
-      process.exitCode = EXIT.usage;
+      process.exitCode = err instanceof TilfredsError ? exitCodeOf(err) : EXIT.usage;
       return;
     }
     log.fatal({ err }, 'crash');
