@@ -302,7 +302,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
 }
 
 /** product_trends.csv, pain_points.csv and alerts.csv from the merged sums. */
-async function writeAggregateReports(config: Config, total: Accumulator, staged: (name: string) => string): Promise<void> {
+export async function writeAggregateReports(config: Config, total: Accumulator, staged: (name: string) => string): Promise<void> {
   const table = { dialect: dialectFor(config.output.locale), header: true, bom: true };
   const groups = total.sorted();
   const taxonomy = loadTaxonomy(config.topics);

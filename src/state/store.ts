@@ -10,6 +10,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { Accumulator } from '../aggregate/accumulator.js';
+import { TilfredsError } from '../errors.js';
 import type { Period } from '../config/schema.js';
 import type { Scorer } from '../analyze/score-review.js';
 import { aggregableOf, reviewOf, stateRowOf, STATE_COLUMNS, type StagedRecord, type StateRow } from './record-row.js';
@@ -61,16 +62,19 @@ export class StateStore {
   private readonly upsertRecord: Database.Statement;
   private readonly upsertContent: Database.Statement;
 
-  constructor(readonly path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    // A second writer fails at once instead of waiting: the lock file should have stopped it already.
-    this.db.pragma('busy_timeout = 0');
-    this.db.exec(SCHEMA);
+  /** `readonly`: for `tilfreds status`, which must not create or change anything. */
+  constructor(readonly path: string, options: { readonly?: boolean } = {}) {
+    this.db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      // A second writer fails at once instead of waiting: the lock file should have stopped it already.
+      this.db.pragma('busy_timeout = 0');
+      this.db.exec(SCHEMA);
+    }
     const version = this.db.prepare(`SELECT value FROM meta WHERE key = 'schema'`).pluck().get() as string | undefined;
-    if (version === undefined) this.db.prepare(`INSERT INTO meta (key, value) VALUES ('schema', ?)`).run(SCHEMA_VERSION);
-    else if (version !== SCHEMA_VERSION) throw new Error(`${path}: state schema ${version}, this tilfreds reads ${SCHEMA_VERSION}`);
+    if (version === undefined && !options.readonly) this.db.prepare(`INSERT INTO meta (key, value) VALUES ('schema', ?)`).run(SCHEMA_VERSION);
+    else if (version !== SCHEMA_VERSION) throw new TilfredsError('config', `${path}: a state of schema ${version ?? 'none'}; this tilfreds reads schema ${SCHEMA_VERSION}. Fix: point state.path at a new file (the old one stays readable by the tilfreds that wrote it)`);
     const cols = STATE_COLUMNS.join(', ');
     this.upsertRecord = this.db.prepare(
       `INSERT INTO records (input, id, hash, scorer, ${cols}, first_run, changed_run) VALUES (?, ?, ?, ?, ${STATE_COLUMNS.map(() => '?').join(', ')}, ?, ?)
