@@ -12,7 +12,7 @@ import { dialectFor } from '../report/locale.js';
 import { rejectColumns, scoredColumns } from '../report/tables.js';
 import type { Reject, RejectCode, Review, ScoredReview } from '../types.js';
 import { IdSet } from './id-set.js';
-import { knownRecords } from '../state/known-records.js';
+import { KnownRecords } from '../state/known-records.js';
 import { killPoint } from '../state/kill-point.js';
 import { contentHash, reviewContent, stateRowOf } from '../state/record-row.js';
 import { StatePartWriter } from '../state/state-part.js';
@@ -74,7 +74,7 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
   let firsts = 0; // ids seen for the first time in this range
   let kept = 0; // of those, the ones not rejected as duplicates
   const counts: RangeCounts = { read: 0, scored: 0, rejected: 0, unchanged: 0, byReason: {} };
-  const known = task.state && knownRecords(task.state.path);
+  const known = task.state && new KnownRecords(task.state.path);
   const statePart = task.state && join(task.partsDir, `${name}.state`);
   const stateOut = statePart === undefined ? undefined : new StatePartWriter(statePart);
   const times: StageTimes = { read: 0, score: 0, aggregate: 0, write: 0 };
@@ -88,59 +88,63 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
   // The same reason whether the first one was in this range or an earlier one: reports must not depend on the cut.
   const duplicate = (r: Review) => reject({ ref: r.ref, code: 'duplicate-id', reason: 'the same id came earlier in this input', field: 'id', actual: r.id });
 
-  let t = now();
-  for await (const batch of SOURCES[input.format].read(input, task.file, task.head, task.range, end)) {
-    const t1 = now();
-    times.read += Number(t1 - t);
-    const scored: ScoredReview[] = [];
-    const staged: { kind: 'new' | 'changed'; hash: Buffer; content: string }[] = [];
-    for (const item of batch) {
-      counts.read++;
-      if (item.kind === 'reject') {
-        const wait = reject(item.reject);
-        if (wait) await wait;
-      } else if (!seen.add(item.review.id)) {
-        const wait = duplicate(item.review);
-        if (wait) await wait;
-      } else if (duplicates.has(firsts++)) {
-        const wait = duplicate(item.review);
-        if (wait) await wait;
-      } else {
-        if (2 * kept + 2 > ids.length) ids = grow(ids);
-        ids[2 * kept] = seen.lastHash[0];
-        ids[2 * kept + 1] = seen.lastHash[1];
-        kept++;
-        if (known) {
-          const content = reviewContent(item.review);
-          const hash = contentHash(content);
-          const stored = known.hashOf(input.name, item.review.id);
-          if (stored?.equals(hash)) {
-            counts.unchanged++;
-            continue;
+  try {
+    let t = now();
+    for await (const batch of SOURCES[input.format].read(input, task.file, task.head, task.range, end)) {
+      const t1 = now();
+      times.read += Number(t1 - t);
+      const scored: ScoredReview[] = [];
+      const staged: { kind: 'new' | 'changed'; hash: Buffer; content: string }[] = [];
+      for (const item of batch) {
+        counts.read++;
+        if (item.kind === 'reject') {
+          const wait = reject(item.reject);
+          if (wait) await wait;
+        } else if (!seen.add(item.review.id)) {
+          const wait = duplicate(item.review);
+          if (wait) await wait;
+        } else if (duplicates.has(firsts++)) {
+          const wait = duplicate(item.review);
+          if (wait) await wait;
+        } else {
+          if (2 * kept + 2 > ids.length) ids = grow(ids);
+          ids[2 * kept] = seen.lastHash[0];
+          ids[2 * kept + 1] = seen.lastHash[1];
+          kept++;
+          if (known) {
+            const content = reviewContent(item.review);
+            const hash = contentHash(content);
+            const stored = known.hashOf(input.name, item.review.id);
+            if (stored?.equals(hash)) {
+              counts.unchanged++;
+              continue;
+            }
+            staged.push({ kind: stored ? 'changed' : 'new', hash, content });
           }
-          staged.push({ kind: stored ? 'changed' : 'new', hash, content });
+          counts.scored++;
+          scored.push(score(item.review));
         }
-        counts.scored++;
-        scored.push(score(item.review));
       }
-    }
-    const t2 = now();
-    if (!stateOut) for (const r of scored) acc.add(r);
-    const t3 = now();
-    for (const [i, r] of scored.entries()) {
-      const wait = scoredOut.write(r);
-      if (wait) await wait;
-      const s = staged[i];
-      if (stateOut && s) {
-        const flushing = stateOut.add([s.kind, r.id, s.hash.toString('base64'), stateRowOf(r), s.content]);
-        if (flushing) await flushing;
+      const t2 = now();
+      if (!stateOut) for (const r of scored) acc.add(r);
+      const t3 = now();
+      for (const [i, r] of scored.entries()) {
+        const wait = scoredOut.write(r);
+        if (wait) await wait;
+        const s = staged[i];
+        if (stateOut && s) {
+          const flushing = stateOut.add([s.kind, r.id, s.hash.toString('base64'), stateRowOf(r), s.content]);
+          if (flushing) await flushing;
+        }
       }
+      if (scored.length) killPoint('score');
+      t = now();
+      times.score += Number(t2 - t1);
+      times.aggregate += Number(t3 - t2);
+      times.write += Number(t - t3);
     }
-    if (scored.length) killPoint('score');
-    t = now();
-    times.score += Number(t2 - t1);
-    times.aggregate += Number(t3 - t2);
-    times.write += Number(t - t3);
+  } finally {
+    known?.close();
   }
   const t4 = now();
   await Promise.all([scoredOut.close(), rejectsOut.close(), stateOut?.close()]);

@@ -33,7 +33,6 @@ import { offsetOfLine, planFile, type FilePlan } from './plan-ranges.js';
 import { processRange, type RangeResult, type RangeTask, type StageTimes } from './process-range.js';
 import { schedule } from './schedule.js';
 import { WorkerPool } from './worker-pool.js';
-import { closeKnownRecords } from '../state/known-records.js';
 import { killPoint } from '../state/kill-point.js';
 import type { RunState } from '../state/run-state.js';
 
@@ -296,7 +295,6 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
   } finally {
     clearInterval(timer);
     await pool?.close();
-    closeKnownRecords();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,7 @@
 // The worker side of the state: which records are already counted, looked up by input and id in the committed
 // state through a read-only connection of the thread's own (better-sqlite3 connections cannot cross threads).
+// One connection per range, closed when the range is done (opening one takes well under a millisecond): a
+// connection left open in a worker would keep the main thread's close from checkpointing and removing the WAL.
 // A record whose stored hash equals tonight's is skipped before scoring: that is what makes a rerun cheap.
 import Database from 'better-sqlite3';
 
@@ -20,19 +22,4 @@ export class KnownRecords {
   close(): void {
     this.db.close();
   }
-}
-
-/** One connection per state file and thread, opened on the thread's first range and kept for the next ones. */
-const open = new Map<string, KnownRecords>();
-
-export function knownRecords(path: string): KnownRecords {
-  let known = open.get(path);
-  if (!known) open.set(path, (known = new KnownRecords(path)));
-  return known;
-}
-
-/** Closes this thread's connections (the main thread's, after inline ranges; workers end with their thread). */
-export function closeKnownRecords(): void {
-  for (const known of open.values()) known.close();
-  open.clear();
 }

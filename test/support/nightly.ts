@@ -94,5 +94,5 @@ export function stateRecords(file: string): unknown[] {
 export const manifestOf = (out: string) => JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as {
   totals: { read: number; scored: number; rejected: number; unchanged: number };
   timings: { workers: number };
-  state: { new: number; changed: number; rescored: number; records: { before: number; after: number }; change: Record<string, { change: number | null; fromLexicon: number | null; fromNewData: number | null }> };
+  state: { path: string; bytes: number; new: number; changed: number; rescored: number; records: { before: number; after: number }; change: Record<string, { change: number | null; fromLexicon: number | null; fromNewData: number | null }> };
 };
