@@ -1,6 +1,7 @@
 // Test hook for the crash-safety tests: TILFREDS_TEST_KILL_AT=<point>[:<n>] makes the process SIGKILL itself the
 // n-th time (default the first) it passes the named point, as `kill -9` would at that moment. Deterministic,
-// unlike a timed kill. Points: locked, rescore, score, import, aggregate, reports, manifest, commit.
+// unlike a timed kill. Points: locked, rescore, score, import, aggregate, reports, manifest, commit. Passes are
+// counted per thread: `score` is passed in whichever worker thread scores a batch first.
 const wanted = process.env.TILFREDS_TEST_KILL_AT?.match(/^([a-z-]+)(?::(\d+))?$/);
 const passes = new Map<string, number>();
 

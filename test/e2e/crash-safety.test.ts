@@ -30,7 +30,7 @@ describe('a run killed at any stage and started again', () => {
   const expected = { reports: readReports(ref), state: stateRecords(join(ref, STATE)) };
 
   // Before the commit: the state is as night 1 left it, so the second try does night 2's work again.
-  it.each(['locked', 'score', 'score:3', 'import', 'import:4', 'aggregate', 'reports', 'reports:4', 'manifest'])('killed at %s: the same reports, run.json counts and state', (point) => {
+  it.each(['locked', 'score', 'import', 'import:4', 'aggregate', 'reports', 'reports:4', 'manifest'])('killed at %s: the same reports, run.json counts and state', (point) => {
     const out = join(dir, `killed-${point.replace(':', '-')}`);
     expectOk(night(dir, out, nights[0]!));
     const killed = night(dir, out, nights[1]!, { TILFREDS_TEST_KILL_AT: point });
