@@ -64,8 +64,10 @@ export class RunState {
   private readonly rescoredTotals: StateTotals;
   readonly rescored: number;
   private imported = { new: 0, changed: 0 };
+  /** Milliseconds per state stage, for the log: where a slow night's time went. */
+  private readonly ms = { rescore: 0, import: 0, aggregate: 0, commit: 0, close: 0 };
 
-  private constructor(readonly path: string, private readonly lock: HeldLock, config: Config, log: Logger) {
+  private constructor(readonly path: string, private readonly lock: HeldLock, config: Config, private readonly log: Logger) {
     this.store = new StateStore(path);
     try {
       this.store.begin();
@@ -75,7 +77,9 @@ export class RunState {
       this.rescored = 0;
       if (this.before.stale > 0) {
         log.info({ records: this.before.stale, scorer: this.scorer }, 'lexicons or rules changed: scoring the stored records again');
+        const t = performance.now();
         this.rescored = this.store.rescoreStale(this.scorer, createScorer(packsFor(config)), this.runId, () => killPoint('rescore'));
+        this.ms.rescore = performance.now() - t;
         this.rescoredTotals = this.store.totals(this.scorer);
       } else this.rescoredTotals = this.before;
     } catch (e) {
@@ -101,7 +105,9 @@ export class RunState {
 
   /** Imports one range's staged records; called in file order. */
   async importRange(input: string, part: string): Promise<void> {
+    const t = performance.now();
     const counts = await this.store.importPart(part, input, this.scorer, this.runId);
+    this.ms.import += performance.now() - t;
     this.imported.new += counts.new;
     this.imported.changed += counts.changed;
     killPoint('import');
@@ -113,7 +119,9 @@ export class RunState {
 
   /** The aggregates over every record in the state, tonight's included. */
   aggregate(config: Pick<Config, 'output'>): Accumulator {
+    const t = performance.now();
     const acc = this.store.aggregate(config.output.period);
+    this.ms.aggregate = performance.now() - t;
     killPoint('aggregate');
     return acc;
   }
@@ -135,15 +143,20 @@ export class RunState {
 
   /** Records the run and commits: from here on the state holds tonight's records. */
   commit(run: { command: string; startedAt: string; toolVersion: string; configSha256: string; exitCode: number; summary: unknown }): void {
+    const t = performance.now();
     this.store.recordRun(this.runId, { ...run, finishedAt: new Date().toISOString(), scorer: this.scorer });
     this.store.commit();
+    this.ms.commit = performance.now() - t;
     killPoint('commit');
   }
 
   /** Rolls back whatever was not committed and releases the lock. */
   close(): void {
     try {
-      this.store.close();
+      const t = performance.now();
+      this.store.close(); // checkpoints the write-ahead log into the state file
+      this.ms.close = performance.now() - t;
+      this.log.info({ state: this.path, ms: Object.fromEntries(Object.entries(this.ms).map(([k, v]) => [k, Math.round(v)])) }, 'state closed');
     } finally {
       this.lock.release();
     }

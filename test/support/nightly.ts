@@ -85,7 +85,7 @@ export function stateRecords(file: string): unknown[] {
   const db = new Database(file, { readonly: true });
   try {
     return db.prepare(`SELECT r.input, r.id, hex(r.hash) AS hash, r.scorer, r.product, r.date, r.language, r.lexicon, r.rating, r.nps, r.csat_top2,
-      r.sentiment, r.label, r.topics, c.content FROM records r JOIN contents c ON c.input = r.input AND c.id = r.id ORDER BY r.input, r.id`).all();
+      r.sentiment, r.label, r.topics, c.content FROM records r JOIN contents c ON c.record = r.rid ORDER BY r.input, r.id`).all();
   } finally {
     db.close();
   }
