@@ -258,7 +258,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
       counts.rejected += fc.rejected;
       counts.unchanged += fc.unchanged;
       state?.noteFile(w.input.name, fc);
-      log.info({ input: w.input.name, file: w.file, read: fc.read, scored: fc.scored, rejected: fc.rejected, ranges: fc.ranges }, 'file done');
+      log.info({ input: w.input.name, file: w.file, read: fc.read, scored: fc.scored, rejected: fc.rejected, unchanged: fc.unchanged, ranges: fc.ranges }, 'file done');
     }
     await Promise.all(work.flatMap((w) => w.results)); // ranges skipped above still write into tmp
     for (const c of inputs) c.rejectRate = c.read ? c.rejected / c.read : 0;
