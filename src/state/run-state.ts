@@ -4,7 +4,7 @@
 // Until that commit nothing is visible: a run killed at any point leaves the state as the last finished run left
 // it, and the next run does the same work again, with the same result.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Accumulator } from '../aggregate/accumulator.js';
 import { packsFor } from '../analyze/config-packs.js';
 import { createScorer } from '../analyze/score-review.js';
@@ -51,7 +51,7 @@ function removeLeftovers(outDir: string, statePath: string): void {
       continue;
     }
     for (const name of names) {
-      if (name.startsWith('.tilfreds-tmp-') || name.startsWith('run.json.tmp-') || name.startsWith(`${STATE_FILE}.lock.stale-`)) rmSync(join(dir, name), { recursive: true, force: true });
+      if (name.startsWith('.tilfreds-tmp-') || name.startsWith('run.json.tmp-') || name.startsWith(`${basename(statePath)}.lock.stale-`)) rmSync(join(dir, name), { recursive: true, force: true });
     }
   }
 }

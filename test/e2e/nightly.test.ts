@@ -130,3 +130,21 @@ describe('lexicon versions', () => {
     expect(readFileSync(join(out, 'scored_reviews.csv'), 'utf8')).toBe(readFileSync(join(dir, 'scored-before.csv'), 'utf8'));
   });
 });
+
+describe('where the state lives', () => {
+  it('at state.path (relative to the config file), or at --state, instead of beside the reports', () => {
+    const dir = tempDir('nightly-path');
+    const config = nightConfig(dir, { state: { path: 'state/nightly.sqlite' } });
+    const out = join(dir, 'out');
+    runNight(dir, nights[0]!, out);
+    expect(existsSync(join(dir, 'state/nightly.sqlite'))).toBe(true);
+    expect(existsSync(join(out, 'tilfreds-state.sqlite'))).toBe(false);
+    expect(existsSync(join(dir, 'state/nightly.sqlite.lock'))).toBe(false);
+    const elsewhere = join(dir, 'elsewhere.sqlite');
+    const r = runTilfreds(['run', '--config', config, '--out', out, '--state', elsewhere]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(manifestOf(out).state).toMatchObject({ path: elsewhere, new: nights[0]!.length });
+    const both = runTilfreds(['run', '--config', config, '--state', elsewhere, '--stateless']);
+    expect(both.code).toBe(2);
+  });
+});
