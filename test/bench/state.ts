@@ -5,8 +5,10 @@
 //   stateless  tilfreds run --stateless                      (what a run cost before the state)
 //   first      tilfreds run into a fresh state                (scores everything and writes it to the state)
 //   rerun      tilfreds run again over the same dump and state (every record known: nothing scored)
-// Prints the median seconds of each, the first-run overhead of the state (first / stateless) and the rerun's share
-// of the first run (rerun / first), medians of per-round ratios, and the state's size.
+// Prints the median wall seconds and CPU seconds (user + system, all threads, from /usr/bin/time when present: far
+// less disturbed than wall time by other jobs on a shared machine) of each, the first-run overhead of the state
+// (first / stateless) and the rerun's share of the first run (rerun / first), medians of per-round ratios, and the
+// state's size.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -38,34 +40,48 @@ writeFileSync(config, JSON.stringify({
 const state = join(out, 'tilfreds-state.sqlite');
 const workers = args.workers ? ['--workers', args.workers] : [];
 
-function run(extra: string[]): { seconds: number; manifest: { totals: { scored: number; unchanged: number }; timings: { peakRssMB: number } } } {
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME);
+
+function run(extra: string[]): { seconds: number; cpu: number; manifest: { totals: { scored: number; unchanged: number }; timings: { peakRssMB: number } } } {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, 'run', '--config', config, ...workers, ...extra], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, TILFREDS_LOG_LEVEL: 'warn' } });
+  const node = [process.execPath, cli, 'run', '--config', config, ...workers, ...extra];
+  const [cmd, ...argv] = hasTime ? [TIME, '-f', 'cpu %U %S', ...node] : node;
+  const r = spawnSync(cmd!, argv, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, TILFREDS_LOG_LEVEL: 'warn' } });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`tilfreds run ${extra.join(' ')} exited ${r.status}`);
-  return { seconds, manifest: JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) };
+  if (r.status !== 0) throw new Error(`tilfreds run ${extra.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const cpu = r.stderr.match(/cpu ([\d.]+) ([\d.]+)\s*$/);
+  return { seconds, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, manifest: JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) };
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 const times = { stateless: [] as number[], first: [] as number[], rerun: [] as number[] };
+const cpu = { stateless: [] as number[], first: [] as number[], rerun: [] as number[] };
 let bytes = 0;
 for (let i = 0; i < runs; i++) {
-  times.stateless.push(run(['--stateless']).seconds);
+  const stateless = run(['--stateless']);
+  times.stateless.push(stateless.seconds);
+  cpu.stateless.push(stateless.cpu);
   for (const f of [state, `${state}-wal`, `${state}-shm`]) rmSync(f, { force: true });
   const first = run([]);
   times.first.push(first.seconds);
+  cpu.first.push(first.cpu);
   bytes = statSync(state).size;
   const rerun = run([]);
   if (rerun.manifest.totals.scored !== 0) throw new Error('the rerun scored records: the state did not recognise them');
   times.rerun.push(rerun.seconds);
-  process.stderr.write(`round ${i + 1}: stateless ${times.stateless[i]!.toFixed(1)} s, first ${first.seconds.toFixed(1)} s (peak ${first.manifest.timings.peakRssMB} MB), rerun ${rerun.seconds.toFixed(1)} s (peak ${rerun.manifest.timings.peakRssMB} MB)\n`);
+  cpu.rerun.push(rerun.cpu);
+  process.stderr.write(`round ${i + 1}: stateless ${stateless.seconds.toFixed(1)} s (cpu ${stateless.cpu.toFixed(1)} s), first ${first.seconds.toFixed(1)} s (cpu ${first.cpu.toFixed(1)} s, peak ${first.manifest.timings.peakRssMB} MB), rerun ${rerun.seconds.toFixed(1)} s (cpu ${rerun.cpu.toFixed(1)} s, peak ${rerun.manifest.timings.peakRssMB} MB)\n`);
 }
 const ratio = (a: number[], b: number[]) => median(a.map((x, i) => x / b[i]!));
 console.log(JSON.stringify({
   rows, runs, dumpMB: Math.round(statSync(dump).size / 1e6),
   seconds: { stateless: median(times.stateless), first: median(times.first), rerun: median(times.rerun) },
+  cpuSeconds: { stateless: median(cpu.stateless), first: median(cpu.first), rerun: median(cpu.rerun) },
   stateOverhead: Math.round(ratio(times.first, times.stateless) * 100) / 100,
+  stateOverheadCpu: Math.round(ratio(cpu.first, cpu.stateless) * 100) / 100,
   rerunShareOfFirst: Math.round(ratio(times.rerun, times.first) * 100) / 100,
+  rerunShareOfFirstCpu: Math.round(ratio(cpu.rerun, cpu.first) * 100) / 100,
   stateMB: Math.round(bytes / 1e6),
-  all: times,
+  all: { seconds: times, cpu },
 }, null, 2));
