@@ -3,7 +3,7 @@
 // Sums of scores are kept in millionths as integers: integer addition is exact and order-free, so the totals (and
 // the reports) are byte-identical however the input was cut into ranges and in whatever order they merge.
 import type { Period } from '../config/schema.js';
-import type { ScoredReview } from '../types.js';
+import type { Label, Score, ScoredReview, TextRole, TopicSentiment } from '../types.js';
 import { ownCopy } from '../strings.js';
 import { withRoom } from './with-room.js';
 import { TopicSums, type TopicStats, type TopicSumsData } from './topic-accumulator.js';
@@ -39,6 +39,16 @@ const SCALED = new Set<number>([F.ratingSum, F.sentimentSum]);
 const SCALE = 1e6;
 const WIDTH = FIELDS.length;
 
+/** What add() reads of a record: a ScoredReview, or a record rebuilt from the state store. */
+export type Aggregable = Pick<ScoredReview, 'id' | 'product' | 'date' | 'nps' | 'group'> & {
+  ref: { input: string };
+  rating: { norm: number } | undefined;
+  csat: Score | undefined;
+  sentiment: { score: number; label: Label; topics: readonly Pick<TopicSentiment, 'topic' | 'score' | 'label'>[] } | undefined;
+  /** The roles of the record's texts (whether a survey question asked for praise or complaints: disagreement.ts). */
+  texts: readonly { role: TextRole }[];
+};
+
 export const emptyStats = (): GroupStats => Object.fromEntries(FIELDS.map((f) => [f, 0])) as GroupStats;
 
 export type GroupKey = { product: string; period: string };
@@ -66,7 +76,7 @@ export class Accumulator {
 
   constructor(readonly period: Period) {}
 
-  add(r: ScoredReview): void {
+  add(r: Aggregable): void {
     const period = periodKey(r.date, this.period);
     const group = this.group(r.product, period);
     const g = group * WIDTH;

@@ -5,7 +5,7 @@
 // - the records whose text disagrees with their score (disagreement.ts), for alerts.csv: the strongest
 //   MAX_FLAGGED per product and flag, chosen by a total order (strength, then id), so the same records are kept
 //   however the input was cut into ranges and merged.
-import type { ScoredReview } from '../types.js';
+import type { Aggregable } from './accumulator.js';
 import { csatFlag, DISAGREEMENT_FLAGS, npsFlag, type DisagreementFlag } from '../analyze/disagreement.js';
 import { ownCopy } from '../strings.js';
 import { withRoom } from './with-room.js';
@@ -63,7 +63,7 @@ export class SurveySums {
   private readonly flaggedCounts = new Map<string, number>();
 
   /** A record with an NPS or a CSAT answer, in group `group` (its period key is `period`). */
-  add(group: number, period: string, r: ScoredReview): void {
+  add(group: number, period: string, r: Aggregable): void {
     const e = this.entry(group, r.ref.input, r.group ?? '') * WIDTH;
     const sums = this.sums;
     if (r.nps !== undefined) {
@@ -124,7 +124,7 @@ export class SurveySums {
       .flatMap((list) => list.map((record) => ({ record, of: this.flaggedCounts.get(record.product + SEP + record.flag)! })));
   }
 
-  private flag(flag: DisagreementFlag, period: string, r: ScoredReview): void {
+  private flag(flag: DisagreementFlag, period: string, r: Aggregable): void {
     const key = r.product + SEP + flag;
     this.flaggedCounts.set(key, (this.flaggedCounts.get(key) ?? 0) + 1);
     const sentiment = Math.round(r.sentiment!.score * SCALE);

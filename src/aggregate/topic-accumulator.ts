@@ -53,7 +53,7 @@ export class TopicSums {
   private readonly byGroup: (number[] | undefined)[] = [];
 
   /** The topics of one review in group `group`, and its NPS answer if any. */
-  add(group: number, id: string, topics: readonly TopicSentiment[], nps: number | undefined): void {
+  add(group: number, id: string, topics: readonly Pick<TopicSentiment, 'topic' | 'score' | 'label'>[], nps: number | undefined): void {
     for (const t of topics) {
       const e = this.entry(group, t.topic) * WIDTH;
       const score = Math.round(t.score * SCALE);

@@ -15,5 +15,7 @@ export function configFromOptions(options: CliOptions): Config {
     workers = Number(options.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new TilfredsError('usage', `--workers: expected a whole number of threads, 1 or more, found "${options.workers}"`);
   }
-  return { ...config, workers, output: { ...config.output, dir, ...outputOverrides(options) } };
+  if (options.state !== undefined && options.stateless) throw new TilfredsError('usage', '--state and --stateless: give one of them');
+  const state = options.stateless ? false : options.state !== undefined ? { path: resolve(options.state) } : config.state;
+  return { ...config, workers, state, output: { ...config.output, dir, ...outputOverrides(options) } };
 }

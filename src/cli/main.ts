@@ -2,18 +2,24 @@
 // argv → command. Maps errors to exit codes: 0 ok, 2 a user mistake (config, arguments, missing input),
 // 3 the run finished but rejected more than allowed, 1 a crash. stdout carries data; logs go to stderr.
 import { parseArgs } from 'node:util';
-import { EXIT, TilfredsError } from '../errors.js';
+import { EXIT, exitCodeOf, TilfredsError } from '../errors.js';
 import { log } from '../log.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check-command.js';
 import { evalCommand } from './eval-command.js';
+import { rescoreCommand } from './rescore-command.js';
 import { runCommand } from './run-command.js';
+import { statusCommand } from './status-command.js';
 
 const HELP = `tilfreds ${VERSION}: satisfaction trends and pain points per product from review dumps and survey exports
 
 Usage
   tilfreds run   --config FILE [--out DIR] [--workers N] [--locale L] [--period P]
                                                           the nightly job: read, score, aggregate, write reports
+  tilfreds status --config FILE [--json]                   the state: last run, records per input, input files seen
+                                                          with their checksums, size
+  tilfreds rescore --config FILE                           score the stored records again after a lexicon change and
+                                                          rewrite the aggregate reports (a run does it by itself)
   tilfreds check --config FILE                             validate the config, print the resolved config (JSON)
   tilfreds eval  --config FILE [--input NAME] [--label COLUMN [--label-scale LO,HI|classes]] [--neutral LO,HI]
                  [--scorer tilfreds|afinn-baseline|lexicon --lexicon FILE[:POLARITY]... [--lexicon-rules]]
@@ -38,13 +44,16 @@ Options
   -w, --workers N     worker threads (default: config "workers", else one per core; 1 = no threads)
       --locale L      override output.locale: en, nb-NO, nn-NO, da-DK, sv-SE (Scandinavian = ';' and decimal comma)
       --period P      override output.period: day, week, month, quarter
+      --state FILE    override state.path (default: OUT/tilfreds-state.sqlite)
+      --stateless     keep no state: the reports cover this run's inputs alone
 
-Outputs (in output.dir): scored_reviews.csv, product_trends.csv, pain_points.csv, alerts.csv, survey_questions.csv, drivers.csv, rejects.csv, run.json
-Exit codes: 0 ok; 1 crash; 2 config or input mistake; 3 more rejects than maxRejectRate
+Outputs (in output.dir): scored_reviews.csv, product_trends.csv, pain_points.csv, alerts.csv, survey_questions.csv,
+  drivers.csv, report.xlsx, report.html (after output.formats), rejects.csv, run.json, tilfreds-state.sqlite
+Exit codes: 0 ok; 1 crash; 2 config or input mistake; 3 more rejects than maxRejectRate; 4 another run holds the lock
 Logs: JSON lines on stderr (TILFREDS_LOG_LEVEL=debug|info|warn|error). stdout: the run summary / data only.
 `;
 
-export type CliOptions = { config?: string; out?: string; locale?: string; period?: string; workers?: string };
+export type CliOptions = { config?: string; out?: string; locale?: string; period?: string; workers?: string; state?: string; stateless?: boolean };
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -69,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       locale: { type: 'string' },
       period: { type: 'string' },
+      state: { type: 'string' },
+      stateless: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -83,16 +94,20 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? EXIT.ok : EXIT.usage;
   }
   if (rest.length) throw new TilfredsError('usage', `unexpected argument "${rest[0]}" (try --help)`);
-  const options: CliOptions = { config: values.config, out: values.out, locale: values.locale, period: values.period, workers: values.workers };
+  const options: CliOptions = { config: values.config, out: values.out, locale: values.locale, period: values.period, workers: values.workers, state: values.state, stateless: values.stateless };
   switch (command) {
     case 'run':
       return runCommand(options);
     case 'check':
       return checkCommand(options);
+    case 'status':
+      return statusCommand({ ...options, json: values.json });
+    case 'rescore':
+      return rescoreCommand(options);
     case 'eval':
       return evalCommand({ ...options, input: values.input, label: values.label, labelScale: values['label-scale'], neutral: values.neutral, scorer: values.scorer, lexicon: values.lexicon, lexiconRules: values['lexicon-rules'], calibrate: values.calibrate, detect: values.detect, json: values.json, aspects: values.aspects, taxonomy: values.taxonomy, categoryMap: values['category-map'] });
     default:
-      throw new TilfredsError('usage', `unknown command "${command}": use run, eval or check (try --help)`);
+      throw new TilfredsError('usage', `unknown command "${command}": use run, status, rescore, eval or check (try --help)`);
   }
 }
 
@@ -103,7 +118,7 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof TilfredsError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`tilfreds: ${(err as Error).message}\n`);
-      process.exitCode = EXIT.usage;
+      process.exitCode = err instanceof TilfredsError ? exitCodeOf(err) : EXIT.usage;
       return;
     }
     log.fatal({ err }, 'crash');

@@ -122,6 +122,10 @@ export type OutputConfig = {
   readonly formats: readonly OutputFormat[];
 };
 
+/** Where the nightly state lives (src/state/): `undefined` (the default) beside the reports, as
+ *  `<output.dir>/tilfreds-state.sqlite`; `false` for a stateless run that reports on tonight's inputs alone. */
+export type StateConfig = { readonly path: string } | false | undefined;
+
 export type Config = {
   /** Absolute path of the config file, and the sha256 of its bytes. */
   readonly file: string;
@@ -135,6 +139,8 @@ export type Config = {
   readonly lexicons: Readonly<Partial<Record<Lang, readonly UserLexiconFile[]>>>;
   /** The pain-point taxonomy (default: the shipped one) and the user's extra topic terms. */
   readonly topics: TopicsSpec;
+  /** The state store: records already counted, their scores, the inputs seen. @default beside the reports */
+  readonly state: StateConfig;
 };
 
 /** A user-supplied lexicon file (src/analyze/user-lexicon.ts): word and score as tsv or csv, or a word list with

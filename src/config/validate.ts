@@ -23,6 +23,7 @@ import {
   type InputConfig,
   type LanguageSpec,
   type OutputConfig,
+  type StateConfig,
   type ProductSpec,
   type RecordGroupSpec,
   type ScoreSpec,
@@ -377,7 +378,7 @@ function recordGroups(path: string, v: Json, input: InputConfig): RecordGroupSpe
 
 /** Validates parsed config JSON. `base` is the config file's folder; relative paths resolve against it. */
 export function validateConfig(json: Json, file: string, hash: string, base: string): Config {
-  const o = object('', json, ['output', 'inputs', 'maxRejectRate', 'workers', 'lexicons', 'topics', '$schema', 'description']);
+  const o = object('', json, ['output', 'inputs', 'maxRejectRate', 'workers', 'lexicons', 'topics', 'state', '$schema', 'description']);
   if (o.workers !== undefined && !(Number.isInteger(o.workers) && (o.workers as number) >= 1)) fail('workers', 'a whole number of worker threads, 1 or more', o.workers);
   const maxRejectRate = o.maxRejectRate === undefined ? DEFAULT_MAX_REJECT_RATE : rate('maxRejectRate', o.maxRejectRate);
   if (!Array.isArray(o.inputs) || o.inputs.length === 0) fail('inputs', 'a non-empty array of inputs', o.inputs);
@@ -387,7 +388,16 @@ export function validateConfig(json: Json, file: string, hash: string, base: str
     if (names.has(inp.name)) fail(`inputs[${i}].name`, 'a name no other input has', inp.name);
     names.add(inp.name);
   });
-  return { file, hash, workers: o.workers as number | undefined, output: output(o.output, base), maxRejectRate, inputs, lexicons: lexicons(o.lexicons, base), topics: topics(o.topics, base) };
+  return { file, hash, workers: o.workers as number | undefined, output: output(o.output, base), maxRejectRate, inputs, lexicons: lexicons(o.lexicons, base), topics: topics(o.topics, base), state: state(o.state, base) };
+}
+
+/** `"state": { "path": "state/tilfreds.sqlite" }` (relative to the config file), or `false` for a stateless run. */
+function state(v: Json, base: string): StateConfig {
+  if (v === undefined) return undefined;
+  if (v === false) return false;
+  const o = object('state', v, ['path']);
+  if (o.path === undefined) fail('state.path', 'the state file\'s path (e.g. "state/tilfreds-state.sqlite"), or "state": false for a stateless run', v);
+  return { path: resolve(base, string('state.path', o.path)) };
 }
 
 /** `"topics": { "taxonomy": "restaurants", "terms": { "nb": ["our-topics.tsv"] }, "names": { "app_login": { "en":

@@ -12,6 +12,10 @@ import { dialectFor } from '../report/locale.js';
 import { rejectColumns, scoredColumns } from '../report/tables.js';
 import type { Reject, RejectCode, Review, ScoredReview } from '../types.js';
 import { IdSet } from './id-set.js';
+import { KnownRecords } from '../state/known-records.js';
+import { killPoint } from '../state/kill-point.js';
+import { contentHash, reviewContent, stateRowOf } from '../state/record-row.js';
+import { StatePartWriter } from '../state/state-part.js';
 
 export type RangeTask = {
   inputIndex: number;
@@ -26,9 +30,13 @@ export type RangeTask = {
   /** Positions (in the order of first occurrences of ids in this range) of records whose id an earlier range
    *  already had: rejected as duplicates. Known only after the ranges before it are merged. */
   duplicates: number[];
+  /** The state file, when the run keeps state: records it holds with the same content are skipped, and new or
+   *  changed ones are staged for the main thread to import (aggregates then come from the state, not the range). */
+  state?: { path: string };
 };
 
-export type RangeCounts = { read: number; scored: number; rejected: number; byReason: Partial<Record<RejectCode, number>> };
+/** read = scored + rejected + unchanged; unchanged: already in the state with the same content. */
+export type RangeCounts = { read: number; scored: number; rejected: number; unchanged: number; byReason: Partial<Record<RejectCode, number>> };
 
 /** Nanoseconds spent per stage; reading includes decoding, cutting, field splitting and mapping. */
 export type StageTimes = { read: number; score: number; aggregate: number; write: number };
@@ -37,12 +45,14 @@ export type RangeResult = {
   task: RangeTask;
   counts: RangeCounts;
   acc: AccumulatorData;
-  /** 64-bit hashes (pairs of uint32) of the ids of the scored records, in order. */
+  /** 64-bit hashes (pairs of uint32) of the ids of the scored and unchanged records, in order. */
   ids: Uint32Array;
   end: RangeEnd;
   times: StageTimes;
   scoredPart: string;
   rejectsPart: string;
+  /** The staged new and changed records (state-part.ts), when the run keeps state. */
+  statePart: string | undefined;
 };
 
 const now = () => process.hrtime.bigint();
@@ -64,7 +74,11 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
   const duplicates = new Set(task.duplicates);
   let ids: Uint32Array = new Uint32Array(1024);
   let firsts = 0; // ids seen for the first time in this range
-  const counts: RangeCounts = { read: 0, scored: 0, rejected: 0, byReason: {} };
+  let kept = 0; // of those, the ones not rejected as duplicates
+  const counts: RangeCounts = { read: 0, scored: 0, rejected: 0, unchanged: 0, byReason: {} };
+  const known = task.state && new KnownRecords(task.state.path);
+  const statePart = task.state && join(task.partsDir, `${name}.state`);
+  const stateOut = statePart === undefined ? undefined : new StatePartWriter(statePart);
   const times: StageTimes = { read: 0, score: 0, aggregate: 0, write: 0 };
   const end: RangeEnd = { nextLine: undefined };
 
@@ -78,55 +92,80 @@ export async function processRange(config: Config, task: RangeTask): Promise<Ran
 
   // Records are scored, aggregated and written a few at a time, not a whole read batch (a megabyte of input) at
   // once: the per-record objects then die young, in the nursery, instead of being promoted and swelling the heap.
+  // With a state, the aggregates are rebuilt from it (run.ts): the records are staged for it instead.
   const scored: ScoredReview[] = [];
+  const staged: { kind: 'new' | 'changed'; hash: Buffer; content: string }[] = [];
   const flush = async () => {
     const t2 = now();
-    for (const r of scored) acc.add(r);
+    if (!stateOut) for (const r of scored) acc.add(r);
     const t3 = now();
-    for (const r of scored) {
+    for (let i = 0; i < scored.length; i++) {
+      const r = scored[i]!;
       const wait = scoredOut.write(r);
       if (wait) await wait;
+      const s = staged[i];
+      if (stateOut && s) {
+        const flushing = stateOut.add([s.kind, r.id, s.hash.toString('base64'), stateRowOf(r), s.content]);
+        if (flushing) await flushing;
+      }
     }
+    if (scored.length) killPoint('score');
     scored.length = 0;
+    staged.length = 0;
     const t4 = now();
     times.aggregate += Number(t3 - t2);
     times.write += Number(t4 - t3);
     return t4;
   };
-  let t = now();
-  for await (const batch of SOURCES[input.format].read(input, task.file, task.head, task.range, end)) {
-    times.read += Number(now() - t);
-    t = now();
-    for (const item of batch) {
-      counts.read++;
-      if (item.kind === 'reject') {
-        const wait = reject(item.reject);
-        if (wait) await wait;
-      } else if (!seen.add(item.review.id)) {
-        const wait = duplicate(item.review);
-        if (wait) await wait;
-      } else if (duplicates.has(firsts++)) {
-        const wait = duplicate(item.review);
-        if (wait) await wait;
-      } else {
-        if (2 * counts.scored + 2 > ids.length) ids = grow(ids);
-        ids[2 * counts.scored] = seen.lastHash[0];
-        ids[2 * counts.scored + 1] = seen.lastHash[1];
-        counts.scored++;
-        scored.push(score(item.review));
-        if (scored.length === STEP) {
-          times.score += Number(now() - t);
-          t = await flush();
+  try {
+    let t = now();
+    for await (const batch of SOURCES[input.format].read(input, task.file, task.head, task.range, end)) {
+      times.read += Number(now() - t);
+      t = now();
+      for (const item of batch) {
+        counts.read++;
+        if (item.kind === 'reject') {
+          const wait = reject(item.reject);
+          if (wait) await wait;
+        } else if (!seen.add(item.review.id)) {
+          const wait = duplicate(item.review);
+          if (wait) await wait;
+        } else if (duplicates.has(firsts++)) {
+          const wait = duplicate(item.review);
+          if (wait) await wait;
+        } else {
+          if (2 * kept + 2 > ids.length) ids = grow(ids);
+          ids[2 * kept] = seen.lastHash[0];
+          ids[2 * kept + 1] = seen.lastHash[1];
+          kept++;
+          if (known) {
+            const content = reviewContent(item.review);
+            const hash = contentHash(content);
+            const stored = known.hashOf(input.name, item.review.id);
+            if (stored?.equals(hash)) {
+              counts.unchanged++;
+              continue;
+            }
+            staged.push({ kind: stored ? 'changed' : 'new', hash, content });
+          }
+          counts.scored++;
+          scored.push(score(item.review));
+          if (scored.length === STEP) {
+            times.score += Number(now() - t);
+            t = await flush();
+          }
         }
       }
+      times.score += Number(now() - t);
+      t = await flush();
     }
-    times.score += Number(now() - t);
-    t = await flush();
+  } finally {
+    known?.close();
   }
   const t4 = now();
-  await Promise.all([scoredOut.close(), rejectsOut.close()]);
+  await Promise.all([scoredOut.close(), rejectsOut.close(), stateOut?.close()]);
   times.write += Number(now() - t4);
-  return { task, counts, acc: acc.toData(), ids: ids.slice(0, 2 * counts.scored), end, times, scoredPart, rejectsPart };
+  return { task, counts, acc: acc.toData(), ids: ids.slice(0, 2 * kept), end, times, scoredPart, rejectsPart, statePart };
 }
 
 function grow(a: Uint32Array): Uint32Array {

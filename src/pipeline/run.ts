@@ -35,14 +35,18 @@ import { processRange, type RangeResult, type RangeTask, type StageTimes } from 
 import { schedule } from './schedule.js';
 import { writeFormattedReports, type AggregateTables } from '../report/formatted-reports.js';
 import { WorkerPool } from './worker-pool.js';
+import { killPoint } from '../state/kill-point.js';
+import type { RunState } from '../state/run-state.js';
 
-export type FileCounts = { file: string; bytes: number; sha256: string; encoding: string; ranges: number; read: number; scored: number; rejected: number };
+/** read = scored + rejected + unchanged (records the state already holds with the same content). */
+export type FileCounts = { file: string; bytes: number; sha256: string; encoding: string; ranges: number; read: number; scored: number; rejected: number; unchanged: number };
 
 export type InputCounts = {
   input: string;
   read: number;
   scored: number;
   rejected: number;
+  unchanged: number;
   rejectRate: number;
   maxRejectRate: number;
   byReason: Partial<Record<RejectCode, number>>;
@@ -51,7 +55,7 @@ export type InputCounts = {
 
 export type RunResult = {
   inputs: InputCounts[];
-  totals: { read: number; scored: number; rejected: number };
+  totals: { read: number; scored: number; rejected: number; unchanged: number };
   /** Inputs whose reject share exceeded their maxRejectRate. */
   overRejectLimit: string[];
   outputs: string[];
@@ -74,6 +78,9 @@ export type RunOptions = {
   workers?: number;
   /** Wanted bytes per range (tests set it small to put many boundaries in a small file). */
   rangeBytes?: number;
+  /** The state this run reads and writes (src/state/run-state.ts); without it the run is stateless: the reports
+   *  cover tonight's inputs alone. */
+  state?: RunState;
 };
 
 export const OUTPUT_FILES = {
@@ -124,6 +131,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const rangeBytes = options.rangeBytes ?? DEFAULT_RANGE_BYTES;
+  const state = options.state;
 
   // Every file's head first (encoding, header; the mapping checked against it): mistakes fail before any reading.
   const work: FileWork[] = [];
@@ -163,6 +171,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
       });
     const taskFor = (w: FileWork, range: ByteRange, attempt: number, duplicates: number[] = []): RangeTask => ({
       inputIndex: w.inputIndex, file: w.file, fileIndex: w.fileIndex, range, head: w.head, partsDir: tmp, attempt, duplicates,
+      ...(state ? { state: { path: state.path } } : {}),
     });
     // Every promise is awaited in file order below; until then a rejection must not count as unhandled. (A dead
     // worker fails every later task at once, so the joins reach the failure quickly. Racing each join against a
@@ -198,7 +207,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     const scoredOut = new AssembledReport(staged(OUTPUT_FILES.scored), headerLine(scoredColumns(config), dialect));
     const rejectsOut = new AssembledReport(staged(OUTPUT_FILES.rejects), headerLine(rejectColumns(config), dialect));
     const inputs: InputCounts[] = config.inputs.map((input) => ({
-      input: input.name, read: 0, scored: 0, rejected: 0, rejectRate: 0, maxRejectRate: input.maxRejectRate, byReason: {}, files: [],
+      input: input.name, read: 0, scored: 0, rejected: 0, unchanged: 0, rejectRate: 0, maxRejectRate: input.maxRejectRate, byReason: {}, files: [],
     }));
     const times: StageTimes = { read: 0, score: 0, aggregate: 0, write: 0 };
     let rangesReadAgain = 0;
@@ -212,7 +221,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
       const counts = inputs[w.inputIndex]!;
       const plan = await w.planned;
       ranges += plan.ranges.length;
-      const fc: FileCounts = { file: w.file, bytes: plan.bytes, sha256: plan.sha256, encoding: w.head?.encoding ?? 'utf-8', ranges: plan.ranges.length, read: 0, scored: 0, rejected: 0 };
+      const fc: FileCounts = { file: w.file, bytes: plan.bytes, sha256: plan.sha256, encoding: w.head?.encoding ?? 'utf-8', ranges: plan.ranges.length, read: 0, scored: 0, rejected: 0, unchanged: 0 };
       /** Where the previous range really ended: the line the next record starts on; undefined at the end of the file. */
       let joinLine: number | undefined = 1;
       for (const [j, range] of plan.ranges.entries()) {
@@ -234,6 +243,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
         }
         joinLine = result.end.nextLine;
         total.mergeData(result.acc);
+        if (state && result.statePart) await state.importRange(w.input.name, result.statePart);
         // Copied in order, but not awaited here: joining goes on (and lets results go) while the disk catches up.
         const { scoredPart, rejectsPart } = result;
         copying = copying.then(() => scoredOut.append(scoredPart)).then(() => rejectsOut.append(rejectsPart));
@@ -241,6 +251,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
         fc.read += result.counts.read;
         fc.scored += result.counts.scored;
         fc.rejected += result.counts.rejected;
+        fc.unchanged += result.counts.unchanged;
         for (const [code, n] of Object.entries(result.counts.byReason)) counts.byReason[code as RejectCode] = (counts.byReason[code as RejectCode] ?? 0) + n;
         for (const k of Object.keys(times) as (keyof StageTimes)[]) times[k] += result.times[k];
       }
@@ -248,7 +259,9 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
       counts.read += fc.read;
       counts.scored += fc.scored;
       counts.rejected += fc.rejected;
-      log.info({ input: w.input.name, file: w.file, read: fc.read, scored: fc.scored, rejected: fc.rejected, ranges: fc.ranges }, 'file done');
+      counts.unchanged += fc.unchanged;
+      state?.noteFile(w.input.name, fc);
+      log.info({ input: w.input.name, file: w.file, read: fc.read, scored: fc.scored, rejected: fc.rejected, unchanged: fc.unchanged, ranges: fc.ranges }, 'file done');
     }
     await Promise.all(work.flatMap((w) => w.results)); // ranges skipped above still write into tmp
     for (const c of inputs) c.rejectRate = c.read ? c.rejected / c.read : 0;
@@ -256,12 +269,12 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     await pool?.close();
     inputIds = new IdSet(); // the duplicate check is over: its ~12 bytes per record go before the reports
 
-    const tables = await writeAggregateReports(config, total, staged);
+    const tables = await writeAggregateReports(config, state ? state.aggregate(config) : total, staged);
     await copying;
     await Promise.all([scoredOut.close(), rejectsOut.close()]);
     const formatted = await writeFormattedReports({ config, tables, inputs, staged, log, startedAt, seconds: (Date.now() - started) / 1000, workers: threads || 1, ranges });
 
-    const totals = inputs.reduce((t, c) => ({ read: t.read + c.read, scored: t.scored + c.scored, rejected: t.rejected + c.rejected }), { read: 0, scored: 0, rejected: 0 });
+    const totals = inputs.reduce((t, c) => ({ read: t.read + c.read, scored: t.scored + c.scored, rejected: t.rejected + c.rejected, unchanged: t.unchanged + c.unchanged }), { read: 0, scored: 0, rejected: 0, unchanged: 0 });
     const seconds = (Date.now() - started) / 1000;
     const outputs = [
       OUTPUT_FILES.scored,
@@ -269,7 +282,10 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
       OUTPUT_FILES.rejects,
       ...formatted,
     ];
-    for (const name of outputs) renameSync(staged(name), join(outDir, name));
+    for (const name of outputs) {
+      renameSync(staged(name), join(outDir, name));
+      killPoint('reports');
+    }
     const perRecord = (ns: number) => (totals.read ? Math.round(ns / totals.read / 10) / 100 : 0);
     return {
       inputs,
@@ -297,7 +313,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
 
 /** The trend, pain-point and emerging-pain-point tables from the merged sums; product_trends.csv, pain_points.csv,
  *  alerts.csv and the survey reports when the config asks for CSV. */
-async function writeAggregateReports(config: Config, total: Accumulator, staged: (name: string) => string): Promise<AggregateTables> {
+export async function writeAggregateReports(config: Config, total: Accumulator, staged: (name: string) => string): Promise<AggregateTables> {
   const table = { dialect: dialectFor(config.output.locale), header: true, bom: true };
   const csv = config.output.formats.includes('csv');
   const groups = total.sorted();

@@ -7,10 +7,12 @@ import type { RunResult } from '../pipeline/run.js';
 import { OUTPUT_FILES } from '../pipeline/run.js';
 import { displayPath } from './tables.js';
 import { loadTaxonomy } from '../analyze/topics.js';
+import type { StateSummary } from '../state/run-state.js';
 
 export type LexiconVersion = { lang: string; name: string; version: string };
 
-export function writeRunManifest(config: Config, result: RunResult, lexicons: LexiconVersion[], version: string, exitCode: number): string {
+/** `state` is absent for a stateless run. */
+export function writeRunManifest(config: Config, result: RunResult, lexicons: LexiconVersion[], version: string, exitCode: number, state?: StateSummary): string {
   const manifest = {
     tool: 'tilfreds',
     version,
@@ -27,6 +29,7 @@ export function writeRunManifest(config: Config, result: RunResult, lexicons: Le
       files: c.files.map((f) => ({ ...f, file: displayPath(config, f.file) })),
     })),
     outputs: result.outputs.map((f) => basename(f)),
+    state,
     timings: result.timings,
   };
   const target = join(config.output.dir, OUTPUT_FILES.manifest);

@@ -186,7 +186,9 @@ async function main(): Promise<void> {
 
   const tilfreds = async (out: string, extra: string[]): Promise<Run> => {
     rmSync(join(out, 'run.json'), { force: true }); // never read a previous run's manifest
-    const t = await timed([cli, 'run', '--config', config, '--out', out, ...extra], root);
+    // Stateless: every round must do the same work (a state beside out/ would make later rounds reruns);
+    // npm run bench:state measures the state.
+    const t = await timed([cli, 'run', '--config', config, '--out', out, '--stateless', ...extra], root);
     const m = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as Manifest;
     return { seconds: t.seconds, records: m.totals.read, peakRssMB: m.timings.peakRssMB, workers: m.timings.workers, micros: m.timings.microsPerRecord };
   };

@@ -47,7 +47,7 @@ describe.skipIf(!hasShared)('real dumps in ../shared/data/dumps', () => {
     const run = runDump('datafiniti');
     expect(run.result.code, run.result.stderr).toBe(0);
     expectNothingLost(run);
-    expect(run.manifest.totals).toEqual({ read: 5000, scored: 5000, rejected: 0 });
+    expect(run.manifest.totals).toEqual({ read: 5000, scored: 5000, rejected: 0, unchanged: 0 });
     expect(count(run.scored, (r) => r.rating)).toMatchObject({ '5.0': 3478, '4.0': 1208, '3.0': 197, '2.0': 54, '1.0': 63 });
     expect(new Set(run.scored.map((r) => r.product)).size).toBe(23);
     const periods = run.trends.map((r) => r.period).sort();
@@ -60,7 +60,7 @@ describe.skipIf(!hasShared)('real dumps in ../shared/data/dumps', () => {
     const run = runDump('chatgpt');
     expect(run.result.code).toBe(0);
     expectNothingLost(run);
-    expect(run.manifest.totals).toEqual({ read: 2292, scored: 2292, rejected: 0 });
+    expect(run.manifest.totals).toEqual({ read: 2292, scored: 2292, rejected: 0, unchanged: 0 });
     // 3,980 physical lines for 2,292 records: the second record starts on line 6, the last on line 3,980.
     expect(run.scored[1]).toMatchObject({ id: 'chatgpt_reviews.csv:6', line: '6' });
     expect(run.scored.at(-1)).toMatchObject({ id: 'chatgpt_reviews.csv:3980', line: '3980' });
@@ -78,7 +78,7 @@ describe.skipIf(!hasShared)('real dumps in ../shared/data/dumps', () => {
     const run = runDump('norec');
     expect(run.result.code).toBe(0);
     expectNothingLost(run);
-    expect(run.manifest.totals).toEqual({ read: 4313, scored: 4313, rejected: 0 });
+    expect(run.manifest.totals).toEqual({ read: 4313, scored: 4313, rejected: 0, unchanged: 0 });
     expect(count(run.scored, (r) => r.language)).toEqual({ nb: 4094, nn: 219 });
     expect(count(run.scored, (r) => r.rating)).toMatchObject({ '1,0': 22, '2,0': 167, '3,0': 537, '4,0': 1359, '5,0': 1778, '6,0': 450 });
     expect(new Set(run.scored.map((r) => r.product))).toEqual(new Set(['vg', 'dagbladet', 'fvn', 'sa', 'bt', 'ap']));
@@ -91,7 +91,7 @@ describe.skipIf(!hasShared)('real dumps in ../shared/data/dumps', () => {
     const run = runDump('danish-trustpilot');
     expect(run.result.code).toBe(0);
     expectNothingLost(run);
-    expect(run.manifest.totals).toEqual({ read: 24959, scored: 24959, rejected: 0 });
+    expect(run.manifest.totals).toEqual({ read: 24959, scored: 24959, rejected: 0, unchanged: 0 });
     expect(run.manifest.inputs[0]!.files).toHaveLength(16);
     expect(count(run.scored, (r) => r.rating)).toEqual({ '5,0': 12175, '4,0': 2607, '3,0': 1187, '2,0': 1540, '1,0': 7450 });
     expect(count(run.scored, (r) => r.product).cdon).toBe(9762);
@@ -174,7 +174,7 @@ describe.skipIf(!hasShared)('generated dumps with injected bad rows (gen-dump --
     const rejects = readTable(readFileSync(join(dir, 'out/rejects.csv'), 'utf8'));
     const bad = truth.filter((t) => t.kind !== 'ok');
     expect(bad.length).toBeGreaterThan(100);
-    expect(manifest.totals).toEqual({ read: truth.length, scored: truth.length - bad.length, rejected: bad.length });
+    expect(manifest.totals).toEqual({ read: truth.length, scored: truth.length - bad.length, rejected: bad.length, unchanged: 0 });
     expect(rejects.map((r) => Number(r.line))).toEqual(bad.map((t) => t.line));
     // Each kind of damage gets the reason a user can act on.
     const expectedCode: Record<string, string[]> = {

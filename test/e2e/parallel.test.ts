@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasShared, ROOT, SHARED, tempDir } from '../support/cli.js';
+import { stateRecords } from '../support/nightly.js';
 
 const REPORTS = ['scored_reviews.csv', 'product_trends.csv', 'rejects.csv'];
 
@@ -88,7 +89,9 @@ describe.skipIf(!hasShared)('parallel runner', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('a worker thread died');
     expect(r.stderr).toContain('dump.csv');
-    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    // No report; the state the run opened holds nothing (its transaction was rolled back) and no lock is left.
+    expect(readdirSync(out)).toEqual(['tilfreds-state.sqlite']);
+    expect(stateRecords(join(out, 'tilfreds-state.sqlite'))).toEqual([]);
   });
 });
 

@@ -106,7 +106,7 @@ describe('output.formats', () => {
     writeFileSync(join(dir, 'html-only.json'), JSON.stringify(config));
     const run = runCli(['run', '--config', join(dir, 'html-only.json')]);
     expect(run.code, run.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['rejects.csv', 'report.html', 'run.json', 'scored_reviews.csv']);
+    expect(readdirSync(out).sort()).toEqual(['rejects.csv', 'report.html', 'run.json', 'scored_reviews.csv', 'tilfreds-state.sqlite']);
     expect((JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { outputs: string[] }).outputs).toEqual(['scored_reviews.csv', 'rejects.csv', 'report.html']);
   });
 });

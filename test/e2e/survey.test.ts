@@ -110,7 +110,7 @@ describe('a Norwegian survey export shaped differently (test/data/nb-survey.csv)
 
   it('reads 28 rows as 36 records and 5 rejects: blank groups are no record, bad answers reject their group only', () => {
     expect(r.result.code, r.result.stderr).toBe(0);
-    expect(r.manifest.totals).toEqual({ read: 41, scored: 36, rejected: 5 });
+    expect(r.manifest.totals).toEqual({ read: 41, scored: 36, unchanged: 0, rejected: 5 });
     const rejects = r.table('rejects.csv').map((x) => [x.line, x.code, x.field, x.raw_value]);
     expect(rejects).toEqual([
       ['9', 'nothing-to-score', '', ''], // a blank row

@@ -435,3 +435,21 @@ describe('validateConfig: answers given as words', () => {
     expect(configMessage(() => validate(withInput({ csat: { column: 'sat', values } })))).toMatch(message);
   });
 });
+
+describe('state', () => {
+  it('defaults to a state beside the reports (undefined here, resolved by statePathOf)', () => {
+    expect(validate(withInput({})).state).toBeUndefined();
+  });
+
+  it('takes a path relative to the config file, or false for a stateless run', () => {
+    expect(validate({ ...withInput({}), state: { path: 'state/t.sqlite' } }).state).toEqual({ path: path.join(BASE, 'state/t.sqlite') });
+    expect(validate({ ...withInput({}), state: false }).state).toBe(false);
+  });
+
+  it('names the field and the fix for a state without a path, a wrong type or an unknown key', () => {
+    expect(configMessage(() => validate({ ...withInput({}), state: {} }))).toContain('state.path');
+    expect(configMessage(() => validate({ ...withInput({}), state: { path: 3 } }))).toContain('state.path');
+    expect(configMessage(() => validate({ ...withInput({}), state: true }))).toContain('state');
+    expect(configMessage(() => validate({ ...withInput({}), state: { pth: 'x' } }))).toContain('path');
+  });
+});

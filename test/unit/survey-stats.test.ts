@@ -20,7 +20,7 @@ function accumulate(input: Record<string, unknown>, header: string[], rows: stri
   rows.forEach((row, i) => map(row, { input: 'survey', file: '/d/s.csv', line: i + 2 }, items));
   const acc = new Accumulator('month');
   for (const item of items) {
-    if (item.kind === 'review') acc.add({ ...item.review, language: 'en', sentiment: undefined, lexicon: 'none' } satisfies ScoredReview);
+    if (item.kind === 'review') { const scored: ScoredReview = { ...item.review, language: 'en', sentiment: undefined, lexicon: 'none' }; acc.add(scored); }
   }
   return { acc, items, trend: trendRows(acc.sorted(), minN)[0]!, questions: questionRows(acc.questionEntries(), minN) };
 }
