@@ -162,3 +162,23 @@ describe('a Norwegian survey export shaped differently (test/data/nb-survey.csv)
     expect(d).toMatchObject({ rank: '1', respondents: '19', mentioned_negatively: '7', nps_mentioned_negatively: '-57,1', nps_others: '58,3', nps_difference: '-115,5' });
   });
 });
+
+describe('survey answers from the nightly state', () => {
+  // The second night reads the same export: nothing is scored again, and the survey tables, the drivers and the
+  // disagreement alerts are rebuilt from what the state keeps (question group, CSAT, text roles) byte for byte.
+  const out = tempDir('e2e-survey-state');
+  const config = join(CONFIGS, 'nb-survey.config.json');
+  const first = runCli(['run', '--config', config, '--out', out]);
+  const reports = ['product_trends.csv', 'survey_questions.csv', 'drivers.csv', 'alerts.csv', 'pain_points.csv'];
+  const before = Object.fromEntries(reports.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+  const second = runCli(['run', '--config', config, '--out', out]);
+
+  it('scores nothing on the second night and rebuilds the same survey reports from the state', () => {
+    expect(first.code, first.stderr).toBe(0);
+    expect(second.code, second.stderr).toBe(0);
+    const totals = (JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { totals: { scored: number; unchanged: number } }).totals;
+    expect(totals).toMatchObject({ scored: 0, unchanged: 36 });
+    expect(before['alerts.csv']).toMatch(/promoter_complaint|detractor_praise|satisfied_complaint|dissatisfied_praise/);
+    for (const f of reports) expect(readFileSync(join(out, f), 'utf8'), f).toBe(before[f]);
+  });
+});
