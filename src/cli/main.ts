@@ -19,7 +19,7 @@ Usage
   tilfreds status --config FILE [--json]                   the state: last run, records per input, input files seen
                                                           with their checksums, size
   tilfreds rescore --config FILE                           score the stored records again after a lexicon change and
-                                                          rewrite the aggregate reports (a run does it by itself)
+                                                          rewrite the aggregate CSV tables (a run does it by itself)
   tilfreds check --config FILE                             validate the config, print the resolved config (JSON)
   tilfreds eval  --config FILE [--input NAME] [--label COLUMN [--label-scale LO,HI|classes]] [--neutral LO,HI]
                  [--scorer tilfreds|afinn-baseline|lexicon --lexicon FILE[:POLARITY]... [--lexicon-rules]]

@@ -6,7 +6,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, TilfredsError } from '../errors.js';
 import { log } from '../log.js';
-import { OUTPUT_FILES, writeAggregateReports } from '../pipeline/run.js';
+import { aggregateCsvFiles, writeAggregateReports } from '../pipeline/run.js';
 import { RunState, statePathOf } from '../state/run-state.js';
 import { VERSION } from '../version.js';
 import { loadedLexicons } from './lexicons.js';
@@ -26,9 +26,7 @@ export async function rescoreCommand(options: CliOptions): Promise<number> {
     await writeAggregateReports(config, state.aggregate(config), (name) => join(tmp, name));
     // The CSV tables only: report.xlsx and report.html also show a run's inputs and rejects, and the next run
     // writes them again.
-    if (config.output.formats.includes('csv')) {
-      for (const name of [OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.questions, OUTPUT_FILES.drivers]) renameSync(join(tmp, name), join(config.output.dir, name));
-    }
+    for (const name of aggregateCsvFiles(config)) renameSync(join(tmp, name), join(config.output.dir, name));
     const summary = state.summary();
     state.commit({ command: 'rescore', startedAt: started, toolVersion: VERSION, configSha256: config.hash, exitCode: EXIT.ok, summary: { state: summary } });
     log.info({ rescored: summary.rescored, scorer: summary.scorer }, 'rescore finished');

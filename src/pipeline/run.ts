@@ -88,6 +88,10 @@ export const OUTPUT_FILES = {
   ...SURVEY_FILES, manifest: 'run.json',
 } as const;
 
+/** The tables writeAggregateReports writes when `output.formats` has `csv`, in the order they are listed. */
+export const aggregateCsvFiles = (config: Pick<Config, 'output'>): string[] =>
+  config.output.formats.includes('csv') ? [OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.questions, OUTPUT_FILES.drivers] : [];
+
 const PROGRESS_EVERY_MS = 5_000;
 export const DEFAULT_RANGE_BYTES = 8 << 20;
 
@@ -278,7 +282,7 @@ export async function runPipeline(config: Config, log: Logger, options: RunOptio
     const seconds = (Date.now() - started) / 1000;
     const outputs = [
       OUTPUT_FILES.scored,
-      ...(config.output.formats.includes('csv') ? [OUTPUT_FILES.trends, OUTPUT_FILES.painPoints, OUTPUT_FILES.alerts, OUTPUT_FILES.questions, OUTPUT_FILES.drivers] : []),
+      ...aggregateCsvFiles(config),
       OUTPUT_FILES.rejects,
       ...formatted,
     ];
