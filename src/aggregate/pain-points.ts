@@ -33,8 +33,10 @@ export type PainPointRow = {
    *  any (1 of 5 where 2 % is usual) outranked a product's real weakness (on gen-dump, weak topic first for 77
    *  products of 149 with it, 72 without; 132 either way on the generator's own counts). */
   excess: number;
-  /** 1 = the topic that hurts this product most against what is usual for the topic: ranked by `excess`.
-   *  Undefined for a topic with no negative mention. */
+  /** 1 = the topic that hurts this product most against what is usual for the topic: ranked by `excess` among
+   *  the topics with no parent (a taxonomy's part, such as packaging of delivery, is counted in its parent's
+   *  figures, so that the ranking compares like with like; the part's own row follows, unranked). Undefined for
+   *  a topic with no negative mention and for a part. */
   rank: number | undefined;
   prevPeriod: string | undefined;
   changeSharePct: number | undefined;
@@ -49,9 +51,10 @@ type Group = { key: GroupKey; stats: GroupStats };
 const pct = (a: number, n: number) => (n > 0 ? (100 * a) / n : undefined);
 const diff = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a - b);
 
-/** Rows sorted by product, then period (undated, then `all` last), then rank. `groups` are the trend groups
- *  sorted as Accumulator.sorted() gives them. */
-export function painPointRows(topics: readonly TopicEntry[], groups: readonly Group[], nameOf: (topic: string) => string): PainPointRow[] {
+/** Rows sorted by product, then period (undated, then `all` last), then rank (parts of a topic after the ranked
+ *  topics). `groups` are the trend groups sorted as Accumulator.sorted() gives them; `parentOf` gives a topic's
+ *  parent in the taxonomy. */
+export function painPointRows(topics: readonly TopicEntry[], groups: readonly Group[], nameOf: (topic: string) => string, parentOf: (topic: string) => string | undefined = () => undefined): PainPointRow[] {
   const byGroup = new Map<string, TopicEntry[]>();
   for (const e of topics) {
     const k = keyOf(e.key.product, e.key.period);
@@ -68,7 +71,7 @@ export function painPointRows(topics: readonly TopicEntry[], groups: readonly Gr
   const flushAll = () => {
     if (product === undefined) return;
     const entries = [...all].map(([topic, stats]) => ({ key: { product: product!, period: ALL_PERIODS, topic }, stats }));
-    rows.push(...rowsOf(entries, allReviews, nameOf, undefined, usual));
+    rows.push(...rowsOf(entries, allReviews, nameOf, parentOf, undefined, usual));
   };
   for (const { key, stats } of groups) {
     if (key.product !== product) {
@@ -82,7 +85,7 @@ export function painPointRows(topics: readonly TopicEntry[], groups: readonly Gr
       all.set(e.key.topic, a === undefined ? { ...e.stats } : mergeStats(a, e.stats));
     }
     const dated = key.period !== UNDATED;
-    const periodRows = rowsOf(entries, stats.reviews, nameOf, dated ? prev : undefined, usual);
+    const periodRows = rowsOf(entries, stats.reviews, nameOf, parentOf, dated ? prev : undefined, usual);
     rows.push(...periodRows);
     if (dated) prev = { period: key.period, rows: new Map(periodRows.map((r) => [r.topic, r])) };
   }
@@ -112,7 +115,7 @@ function catalogueShares(topics: readonly TopicEntry[]): Map<string, number> {
   return new Map([...sums].map(([topic, s]) => [topic, Math.min(0.98, Math.max(0.02, s.negative / s.mentions))]));
 }
 
-function rowsOf(entries: readonly TopicEntry[], reviews: number, nameOf: (topic: string) => string, prev: { period: string; rows: Map<string, PainPointRow> } | undefined, usual: Map<string, number>): PainPointRow[] {
+function rowsOf(entries: readonly TopicEntry[], reviews: number, nameOf: (topic: string) => string, parentOf: (topic: string) => string | undefined, prev: { period: string; rows: Map<string, PainPointRow> } | undefined, usual: Map<string, number>): PainPointRow[] {
   const rows = entries.map(({ key, stats }): PainPointRow => {
     const before = prev?.rows.get(key.topic);
     const sharePct = pct(stats.mentions, reviews);
@@ -131,9 +134,10 @@ function rowsOf(entries: readonly TopicEntry[], reviews: number, nameOf: (topic:
       exampleId: stats.exampleId,
     };
   });
-  rows.sort((a, b) => (b.negative > 0 ? 1 : 0) - (a.negative > 0 ? 1 : 0) || b.excess - a.excess || b.negative - a.negative || b.mentions - a.mentions || (a.topic < b.topic ? -1 : 1));
+  const ranked = (r: PainPointRow) => (r.negative > 0 && parentOf(r.topic) === undefined ? 2 : r.negative > 0 ? 1 : 0);
+  rows.sort((a, b) => ranked(b) - ranked(a) || b.excess - a.excess || b.negative - a.negative || b.mentions - a.mentions || (a.topic < b.topic ? -1 : 1));
   rows.forEach((r, i) => {
-    if (r.negative > 0) r.rank = i + 1;
+    if (ranked(r) === 2) r.rank = i + 1;
   });
   return rows;
 }

@@ -25,7 +25,10 @@ export function taxonomyFile(name: string, base: string): string | null | undefi
   return name.endsWith('.json') ? resolve(base, name) : undefined;
 }
 
-export type Topic = { id: string; names: Partial<Record<Lang, string>> };
+/** `parent`: the broader topic this one is part of (packaging of delivery, staff of customer service). A term of the
+ *  topic names its parent too, so the parent's figures cover the whole family; pain points rank the topics with
+ *  no parent against each other, and report each part beside its parent. */
+export type Topic = { id: string; names: Partial<Record<Lang, string>>; parent?: string };
 
 /** One language's topic terms, in `tokenize` form. Values are topic ids (a term may find two topics). */
 export type TopicTerms = {
@@ -70,6 +73,11 @@ export function loadTaxonomy(spec: TopicsSpec = DEFAULT_TOPICS): Taxonomy | unde
   return cache.get(key);
 }
 
+/** A topic's parent id, if it has one. */
+export function topicParent(taxonomy: Taxonomy | undefined, id: string): string | undefined {
+  return taxonomy?.topics.find((t) => t.id === id)?.parent;
+}
+
 /** A topic's display name in `lang`, falling back to English, then to the id. */
 export function topicName(taxonomy: Taxonomy | undefined, id: string, lang: Lang = 'en'): string {
   const topic = taxonomy?.topics.find((t) => t.id === id);
@@ -94,13 +102,23 @@ function readTaxonomy(file: string, spec: TopicsSpec): Taxonomy {
   need(typeof o.version === 'string' && o.version !== '', '"version": a non-empty string');
   need(Array.isArray(o.topics) && o.topics.length > 0, '"topics": a non-empty array of { "id", "names" }');
   const topics: Topic[] = (o.topics as unknown[]).map((t, i) => {
-    const e = t as { id?: unknown; names?: unknown };
+    const e = t as { id?: unknown; names?: unknown; parent?: unknown };
     need(typeof e?.id === 'string' && /^[a-z][a-z0-9_]*$/.test(e.id), `"topics[${i}].id": a lower-case id (letters, digits, _)`);
     need(typeof e.names === 'object' && e.names !== null, `"topics[${i}].names": an object of language → display name`);
-    return { id: e.id as string, names: languageNames(e.names as Record<string, unknown>, `${file}: "topics[${i}].names"`) };
+    need(e.parent === undefined || typeof e.parent === 'string', `"topics[${i}].parent": the id of another topic`);
+    const topic: Topic = { id: e.id as string, names: languageNames(e.names as Record<string, unknown>, `${file}: "topics[${i}].names"`) };
+    if (e.parent !== undefined) topic.parent = e.parent as string;
+    return topic;
   });
   const ids = new Set(topics.map((t) => t.id));
   need(ids.size === topics.length, 'each topic id once');
+  const parents = new Map<string, string>();
+  for (const t of topics) {
+    if (t.parent === undefined) continue;
+    const parent = topics.find((p) => p.id === t.parent);
+    need(parent !== undefined && parent.id !== t.id && parent.parent === undefined, `"parent" of ${JSON.stringify(t.id)}: the id of another topic that has no parent itself (one level); got ${JSON.stringify(t.parent)}`);
+    parents.set(t.id, t.parent);
+  }
   for (const [id, names] of Object.entries(spec.names)) {
     if (!ids.has(id)) topics.push({ id, names: { ...names } });
     ids.add(id);
@@ -122,7 +140,7 @@ function readTaxonomy(file: string, spec: TopicsSpec): Taxonomy {
     for (const termFile of files) {
       const content = readText(termFile, 'a topic term file', `check "topics.terms.${lang}" in the config or "terms" in ${file}`);
       hash.update(content);
-      readTermFile(termFile, content, ids, t, prefixes);
+      readTermFile(termFile, content, ids, parents, t, prefixes);
     }
     t.prefixes = [...prefixes].sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1)).map(([prefix, topics]) => ({ prefix, topics }));
     terms[lang] = t;
@@ -143,8 +161,8 @@ function languageNames(names: Record<string, unknown>, where: string): Partial<R
 }
 
 /** `topic<TAB>term` lines (`#` comments) into `t`: a term is a word, a phrase of up to four words, or a word
- *  beginning ending in `*`. */
-function readTermFile(file: string, content: string, ids: ReadonlySet<string>, t: TopicTerms, prefixes: Map<string, string[]>): void {
+ *  beginning ending in `*`. A term of a topic with a parent names the parent too. */
+function readTermFile(file: string, content: string, ids: ReadonlySet<string>, parents: ReadonlyMap<string, string>, t: TopicTerms, prefixes: Map<string, string[]>): void {
   const lines = content.replace(/^\uFEFF/, '').split('\n');
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.replace(/\r$/, '');
@@ -169,8 +187,10 @@ function readTermFile(file: string, content: string, ids: ReadonlySet<string>, t
       continue;
     }
     const map = prefix ? prefixes : tokens.length === 1 ? t.words : t.phrases;
+    const named = [topic, ...(parents.has(topic) ? [parents.get(topic)!] : [])];
     const known = map.get(key) ?? [];
-    if (!known.includes(topic)) map.set(key, [...known, topic]);
+    const added = named.filter((n) => !known.includes(n));
+    if (added.length > 0) map.set(key, [...known, ...added]);
   }
 }
 

@@ -18,7 +18,7 @@ import { Accumulator } from '../aggregate/accumulator.js';
 import { trendRows } from '../aggregate/trend.js';
 import { keyOf, painPointRows, topicSeries, topPainPoints } from '../aggregate/pain-points.js';
 import { emergingPainPoints } from '../aggregate/emerging.js';
-import { loadTaxonomy, topicName } from '../analyze/topics.js';
+import { loadTaxonomy, topicName, topicParent } from '../analyze/topics.js';
 import type { ByteRange } from '../ingest/byte-range.js';
 import { listFiles } from '../ingest/list-files.js';
 import { readChunks } from '../ingest/read-chunks.js';
@@ -323,7 +323,7 @@ export async function writeAggregateReports(config: Config, total: Accumulator, 
   const groups = total.sorted();
   const taxonomy = loadTaxonomy(config.topics);
   const lang = languageOf(config.output.locale);
-  const painRows = painPointRows(total.topicEntries(), groups, (id) => topicName(taxonomy, id, lang));
+  const painRows = painPointRows(total.topicEntries(), groups, (id) => topicName(taxonomy, id, lang), (id) => topicParent(taxonomy, id));
   const top = topPainPoints(painRows);
   const trends = trendRows(groups, config.output.minN);
   for (const row of trends) row.topPainPoints = top.get(keyOf(row.product, row.period));
