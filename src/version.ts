@@ -6,4 +6,4 @@ export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'pack
 
 /** The scoring rules' version: bump it when a change to the scorer's code (not its lexicon files, which are hashed)
  *  changes any score, so that the records kept in the state are scored again on the next run. */
-export const SCORER_RULES_VERSION = '1';
+export const SCORER_RULES_VERSION = '2';

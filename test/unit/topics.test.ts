@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packsFor } from '../../src/analyze/config-packs.js';
 import { scoreText } from '../../src/analyze/sentiment.js';
-import { DEFAULT_TOPICS, loadTaxonomy, NO_TOPICS, SHIPPED_TAXONOMIES, topicName, type TopicsSpec } from '../../src/analyze/topics.js';
+import { DEFAULT_TOPICS, loadTaxonomy, NO_TOPICS, SHIPPED_TAXONOMIES, topicName, topicParent, type TopicsSpec } from '../../src/analyze/topics.js';
 import { validateConfig } from '../../src/config/validate.js';
 import { keyOf, painPointRows, topicSeries, topPainPoints } from '../../src/aggregate/pain-points.js';
 import { Accumulator, type GroupStats } from '../../src/aggregate/accumulator.js';
@@ -51,6 +51,35 @@ describe('loadTaxonomy', () => {
     const bad = join(dir, 'bad.tsv');
     writeFileSync(bad, 'delivery\tbudbil\nsustainabilty\tgrønn\n');
     expect(() => loadTaxonomy({ taxonomy: SHIPPED_TAXONOMIES.default, terms: { nb: [bad] }, names: {} })).toThrow(/bad\.tsv:2: unknown topic "sustainabilty"\. Fix: use one of delivery, .*topics\.names/);
+  });
+});
+
+describe('topic parents', () => {
+  it('a part names its parent too: a damaged box is a delivery complaint, a rude cashier a customer-service one', () => {
+    const taxonomy = loadTaxonomy(DEFAULT_TOPICS)!;
+    expect([topicParent(taxonomy, 'packaging'), topicParent(taxonomy, 'staff'), topicParent(taxonomy, 'checkout_payment'), topicParent(taxonomy, 'delivery')])
+      .toEqual(['delivery', 'customer_service', 'website_app', undefined]);
+    expect(topicsOf('The box was crushed.', 'en')).toEqual({ packaging: 'negative', delivery: 'negative' });
+    expect(topicsOf('Kassadamen var frekk.', 'nb')).toMatchObject({ staff: 'negative', customer_service: 'negative' });
+    // Waiting for the parcel is delivery, not the waiting time of customer service; a courier is delivery, not staff.
+    expect(topicsOf('Still waiting for my order after 6 weeks.', 'en')).toEqual({ delivery: 'negative' });
+    expect(topicsOf('Leveringen tok lang tid.', 'nb')).toEqual({ delivery: 'negative' });
+    expect(topicsOf('The delivery driver was rude.', 'en')).toEqual({ delivery: 'negative' });
+  });
+
+  it('a parent is another topic of the taxonomy, itself without a parent', () => {
+    const dir = tempDir('parents');
+    const write = (topics: unknown) => {
+      const file = join(dir, `t${Math.random().toString(36).slice(2)}.json`);
+      writeFileSync(join(dir, 'en.tsv'), 'a\tbox\nb\tparcel\n');
+      writeFileSync(file, JSON.stringify({ version: '1.0.0', terms: { en: 'en.tsv' }, topics }));
+      return { taxonomy: file, terms: {}, names: {} };
+    };
+    const names = { en: 'x' };
+    const ok = loadTaxonomy(write([{ id: 'a', names, parent: 'b' }, { id: 'b', names }]))!;
+    expect(ok.terms.en!.words.get('box')).toEqual(['a', 'b']);
+    expect(() => loadTaxonomy(write([{ id: 'a', names, parent: 'c' }, { id: 'b', names }]))).toThrow(/"parent" of "a": the id of another topic/);
+    expect(() => loadTaxonomy(write([{ id: 'a', names, parent: 'b' }, { id: 'b', names, parent: 'a' }]))).toThrow(/no parent itself/);
   });
 });
 
@@ -196,6 +225,16 @@ describe('pain-point rows', () => {
     const all = rows.filter((r) => r.product === 'P' && r.period === 'all');
     expect(all.find((r) => r.topic === 'delivery')).toMatchObject({ reviews: 150, mentions: 40, negative: 18, rank: 2 });
     expect(rows.filter((r) => r.product === 'P').at(-1)!.period).toBe('all');
+  });
+
+  it('ranks the topics with no parent; a part keeps its row, unranked, after them (its mentions are in its parent\'s)', () => {
+    const family = painPointRows(
+      [topic('2025-01', 'delivery', 30, 12), topic('2025-01', 'packaging', 3, 3), topic('2025-01', 'quality', 40, 8), topic('2025-01', 'delivery', 200, 60, 'Q'), topic('2025-01', 'packaging', 100, 5, 'Q'), topic('2025-01', 'quality', 200, 10, 'Q')],
+      groups, (id) => id, (id) => (id === 'packaging' ? 'delivery' : undefined),
+    ).filter((r) => r.product === 'P' && r.period === '2025-01');
+    // Packaging's 3 of 3 (usual 7 %) has the largest excess, but only topics with no parent are ranked.
+    expect(family[2]!.excess).toBeGreaterThan(family[0]!.excess);
+    expect(family.map((r) => [r.topic, r.rank])).toEqual([['quality', 1], ['delivery', 2], ['packaging', undefined]]);
   });
 
   it('names the top pain points per product and period, and gives the emerging test its series', () => {
