@@ -171,11 +171,12 @@ describe.skipIf(!hasGen)(`pain points on a generated dump (gen-dump -n ${ROWS} -
       ...misses.map((m) => `  e.g. ${m}`),
     ].join('\n'));
     expect(checked).toBeGreaterThan(PRODUCTS * 0.9);
-    // Issue 5 asks for 80 %. Not reached yet (measured 53.0 % with the continuity-corrected excess over the
-    // catalogue's share, 21.5 % with the plain negative share): our finer topics (waiting, packaging, checkout)
-    // split the generator's seven, and quality praise that names no quality word is the known gap. This floor
-    // keeps what is reached from slipping back; raise it as they are closed.
-    expect(agree / checked).toBeGreaterThanOrEqual(0.5);
+    // Issue 5 asks for 80 %. Not reached yet (measured 75.8 %, 113 of 149; 53.0 % before topic parents ranked
+    // packaging, checkout, staff and waiting time inside delivery, website and customer service; 21.5 % with the
+    // plain negative share). What is left: complaints that name a second topic ("had to return it" after a size
+    // complaint, "broken on arrival") and titles the truth does not count. This floor keeps what is reached from
+    // slipping back; raise it as they are closed.
+    expect(agree / checked).toBeGreaterThanOrEqual(0.72);
   });
 
   it('raises few emerging-pain-point alerts on the plain dump (no flood)', () => {
